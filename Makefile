@@ -1,0 +1,51 @@
+# The few targets people need. `make run` and `make test` set everything up themselves.
+
+# The first Python >= 3.12 found: on PATH, then under pyenv. PYTHON=/path/to/python overrides.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
+	$$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
+	"$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v "$$p"; break; }; done)
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+
+.PHONY: run test setup lint format fixture messages clean
+
+run: setup
+	DEBUG=$${DEBUG:-true} $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.installed
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Migrate, and load the starter content when the database has no cases yet.
+setup: $(VENV)/.installed
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_starter_content
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Write the database's content back to the shipped starter fixture.
+fixture: $(VENV)/.installed
+	$(MANAGE) export_fixture --output fixtures/starter.json
+
+# Refresh the translation catalogues after changing interface strings.
+messages: $(VENV)/.installed
+	$(MANAGE) makemessages --locale fi --no-obsolete --add-location file
+	$(MANAGE) compilemessages
+
+$(VENV)/.installed: pyproject.toml
+	@test -n "$(PYTHON)" || { echo "No Python >= 3.12 found. Install one, or name it: make $(MAKECMDGOALS) PYTHON=/path/to/python3.12" >&2; exit 1; }
+	@"$(PYTHON)" -c 'import sys; sys.exit(sys.version_info < (3, 12))' || { echo "$(PYTHON) is older than 3.12; Django 6 needs 3.12 or newer." >&2; exit 1; }
+	test -x $(PY) || "$(PYTHON)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
+	$(PY) -m pip install --quiet --disable-pip-version-check --group test
+	touch $@
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

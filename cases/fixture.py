@@ -1,0 +1,61 @@
+"""Export cases as a Django fixture that loads into an empty database.
+
+Natural keys throughout, so a file loads by slug into a database that already holds some of
+its rows (updating them) and into an empty one alike. Rows come in a stable order, so
+exporting the same content twice gives the same bytes.
+"""
+
+from django.core import serializers
+
+from cases.models import ClimateGoal, KeyFigure, Milestone, Source, TaggedCase, Theme
+from networks.models import CityRegion, Network, NetworkSource, Organisation
+
+
+def fixture_objects(cases, everything=False):
+    """Every row the given cases need, dependencies first.
+
+    With `everything`, also the regions, organisations, networks and goals no case uses:
+    the whole knowledge base rather than a selection.
+    """
+    cases = cases.order_by("slug")
+    if everything:
+        regions, organisations = CityRegion.objects.all(), Organisation.objects.all()
+        networks, goals = Network.objects.all(), ClimateGoal.objects.all()
+    else:
+        regions = CityRegion.objects.filter(cases__in=cases).distinct()
+        organisations = Organisation.objects.filter(cases__in=cases).distinct()
+        networks = Network.objects.filter(cases__in=cases).distinct()
+        goals = ClimateGoal.objects.filter(tagged_cases__content_object__in=cases).distinct()
+    children = {"case__in": cases}
+    groups = [
+        Theme.objects.order_by("position"),
+        goals.order_by("slug"),
+        regions.order_by("slug"),
+        organisations.order_by("slug"),
+        networks.order_by("slug"),
+        NetworkSource.objects.filter(network__in=networks).order_by("network__slug", "url"),
+        cases,
+        TaggedCase.objects.filter(content_object__in=cases)
+        .select_related("content_object", "tag")
+        .order_by("content_object__slug", "tag__slug"),
+        Source.objects.filter(**children).select_related("case").order_by("case__slug", "url"),
+        KeyFigure.objects.filter(**children)
+        .select_related("case")
+        .order_by("case__slug", "label", "year"),
+        Milestone.objects.filter(**children)
+        .select_related("case")
+        .order_by("case__slug", "year", "month", "day", "event"),
+    ]
+    for queryset in groups:
+        yield from queryset
+
+
+def write_fixture(cases, stream, everything=False):
+    serializers.serialize(
+        "json",
+        fixture_objects(cases, everything),
+        stream=stream,
+        indent=1,
+        use_natural_foreign_keys=True,
+        use_natural_primary_keys=True,
+    )

@@ -1,0 +1,399 @@
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import ItemBase, TagBase
+
+from networks.models import (
+    ChildManager,
+    CityRegion,
+    Country,
+    EvidenceLevel,
+    Network,
+    Organisation,
+    PublicationManager,
+    PublicationQuerySet,
+    PublicationState,
+    SlugManager,
+    SourceBase,
+    language_of,
+)
+
+CASE_COUNTRIES = [Country.SWEDEN, Country.NORWAY, Country.DENMARK, Country.FINLAND]
+
+
+class Theme(models.Model):
+    """One of the five MALPE dimensions; the rows are fixed and created by a migration."""
+
+    class Slug(models.TextChoices):
+        LAND_USE = "land-use", _("Land use")
+        HOUSING = "housing", _("Housing")
+        TRANSPORT = "transport", _("Transport")
+        SERVICES = "services", _("Services")
+        BUSINESS = "business", _("Business")
+
+    slug = models.SlugField(_("slug"), max_length=20, choices=Slug.choices, db_index=False)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        constraints = [models.UniqueConstraint(fields=["slug"], name="theme_slug_unique")]
+
+    def __str__(self):
+        return str(self.name)
+
+    @property
+    def name(self):
+        return self.Slug(self.slug).label
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("cases:list") + f"?theme={self.slug}"
+
+
+class ClimateGoalQuerySet(models.QuerySet):
+    def with_case_counts(self):
+        """Each goal with `case_count`, the number of its published cases."""
+        published = Q(tagged_cases__content_object__state=PublicationState.PUBLISHED)
+        return self.annotate(case_count=models.Count("tagged_cases", filter=published))
+
+
+class ClimateGoal(TagBase):
+    """A climate-goal tag: a kind of target a case serves."""
+
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("What the goal means, in a sentence or two.")
+    )
+
+    objects = SlugManager.from_queryset(ClimateGoalQuerySet)()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("climate goal")
+        verbose_name_plural = _("climate goals")
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("cases:goal-detail", args=[self.slug])
+
+
+class CaseQuerySet(PublicationQuerySet):
+    def for_list(self):
+        """Rows for a list of cases: one query, with the tags loaded by a second."""
+        return self.prefetch_related("themes", "regions").order_by("-start_year", "title")
+
+    def for_detail(self):
+        """Everything a case page shows, in a fixed number of queries."""
+        return self.prefetch_related(
+            "themes",
+            "regions",
+            "networks",
+            "parties",
+            "sources",
+            "key_figures",
+            "milestones",
+            "goals",
+        )
+
+
+class Case(models.Model):
+    class Scale(models.TextChoices):
+        NATIONAL = "national", _("National")
+        REGIONAL = "regional", _("Regional")
+        MUNICIPAL = "municipal", _("Municipal")
+        DISTRICT = "district", _("District")
+
+    class Instrument(models.TextChoices):
+        AGREEMENT = "agreement", _("Agreement")
+        STATUTORY_PLAN = "statutory-plan", _("Statutory plan")
+        STRATEGIC_PLAN = "strategic-plan", _("Strategic or structure plan")
+        FUNDING_SCHEME = "funding-scheme", _("Funding scheme")
+        NATIONAL_POLICY = "national-policy", _("National policy or target")
+        DEVELOPMENT_COMPANY = "development-company", _("Development company")
+        PARTNERSHIP = "partnership", _("Partnership")
+        CLIMATE_CONTRACT = "climate-contract", _("Climate contract")
+        INFRASTRUCTURE_PROJECT = "infrastructure-project", _("Infrastructure project")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        ONGOING = "ongoing", _("Ongoing")
+        COMPLETED = "completed", _("Completed")
+        DISCONTINUED = "discontinued", _("Discontinued")
+
+    title = models.CharField(
+        _("title"), max_length=200, help_text=_("The case's name in English.")
+    )
+    original_name = models.CharField(
+        _("original name"), max_length=300, blank=True, help_text=_("Name in its own language.")
+    )
+    slug = models.SlugField(
+        _("slug"), max_length=100, db_index=False, help_text=_("Used in the page address.")
+    )
+    country = models.CharField(
+        _("country"), max_length=2, choices=[(c.value, c.label) for c in CASE_COUNTRIES]
+    )
+    scale = models.CharField(_("scale"), max_length=20, choices=Scale.choices)
+    regions = models.ManyToManyField(
+        CityRegion,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("city regions"),
+        help_text=_("Leave empty for a national case."),
+    )
+    parties = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("parties"),
+        help_text=_("The organisations that are party to the case."),
+    )
+    networks = models.ManyToManyField(
+        Network,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("networks"),
+        help_text=_("Networks that run, fund or spread the case."),
+    )
+    instrument = models.CharField(_("instrument"), max_length=30, choices=Instrument.choices)
+    instrument_detail = models.CharField(
+        _("instrument in detail"),
+        max_length=300,
+        blank=True,
+        help_text=_("A phrase that says more than the instrument type."),
+    )
+    themes = models.ManyToManyField(
+        Theme,
+        related_name="cases",
+        verbose_name=_("MALPE themes"),
+        help_text=_("The dimensions the case integrates."),
+    )
+    goals = TaggableManager(
+        through="TaggedCase",
+        blank=True,
+        verbose_name=_("climate goals"),
+        help_text=_("Climate-goal tags the case serves."),
+    )
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"), null=True, blank=True, help_text=_("Planned or actual; empty if open.")
+    )
+    is_ongoing = models.BooleanField(_("ongoing"), default=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ONGOING
+    )
+    status_note = models.CharField(
+        _("status in detail"), max_length=300, blank=True, help_text=_("What the status means.")
+    )
+    is_comparison = models.BooleanField(
+        _("Finnish comparison case"),
+        default=False,
+        help_text=_("A Finnish case shown for comparison with the Nordic ones."),
+    )
+    summary = models.TextField(_("summary"), help_text=_("One or two sentences."))
+    challenge = models.TextField(_("challenge"), blank=True, help_text=_("What it answers to."))
+    how_it_works = models.TextField(
+        _("how it works"), blank=True, help_text=_("Parties, mechanism, money and duties.")
+    )
+    climate_goals = models.TextField(
+        _("climate goals in detail"), blank=True, help_text=_("The climate aims in words.")
+    )
+    results = models.TextField(_("results"), blank=True, help_text=_("What has come of it."))
+    lessons_for_finland = models.TextField(
+        _("lessons for Finland"),
+        blank=True,
+        help_text=_("An editorial judgement of what would transfer to Finland."),
+    )
+    evidence_level = models.CharField(
+        _("evidence level"),
+        max_length=20,
+        choices=EvidenceLevel.choices,
+        default=EvidenceLevel.PARTLY_SOURCED,
+    )
+    evidence_note = models.TextField(
+        _("evidence note"), blank=True, help_text=_("What is not yet confirmed by a source.")
+    )
+    last_verified = models.DateField(
+        _("last verified"),
+        null=True,
+        blank=True,
+        help_text=_("When an editor last checked the facts against the sources."),
+    )
+    state = models.CharField(
+        _("publication state"),
+        max_length=20,
+        choices=PublicationState.choices,
+        default=PublicationState.DRAFT,
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PublicationManager.from_queryset(CaseQuerySet)()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="case_slug_unique"),
+            models.CheckConstraint(
+                condition=Q(country__in=CASE_COUNTRIES), name="case_country_nordic_mal"
+            ),
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True)
+                | Q(end_year__isnull=True)
+                | Q(end_year__gte=F("start_year")),
+                name="case_end_year_not_before_start",
+                violation_error_message=_("The end year cannot be before the start year."),
+            ),
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True)
+                | Q(start_year__gte=1900, start_year__lte=2100),
+                name="case_start_year_plausible",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = [
+        "networks.cityregion",
+        "networks.organisation",
+        "networks.network",
+        "cases.theme",
+    ]
+
+    def get_absolute_url(self):
+        return reverse("cases:detail", args=[self.slug])
+
+    @property
+    def language(self):
+        """The language of the original name."""
+        return language_of(self.country)
+
+
+class TaggedCase(ItemBase):
+    """Through model for climate goals, with natural keys so fixtures round-trip."""
+
+    content_object = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="tagged_goals", verbose_name=_("case")
+    )
+    tag = models.ForeignKey(
+        ClimateGoal, on_delete=models.CASCADE, related_name="tagged_cases", verbose_name=_("goal")
+    )
+
+    objects = ChildManager()
+    natural_key_lookups = ("content_object__slug", "tag__slug")
+
+    class Meta:
+        ordering = ["tag__name"]
+        verbose_name = _("climate goal of a case")
+        verbose_name_plural = _("climate goals of cases")
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="taggedcase_unique"),
+        ]
+
+    def natural_key(self):
+        return (self.content_object.slug, self.tag.slug)
+
+    natural_key.dependencies = ["cases.case", "cases.climategoal"]
+
+
+class Source(SourceBase):
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="sources", verbose_name=_("case")
+    )
+
+    objects = ChildManager()
+    natural_key_lookups = ("case__slug", "url")
+
+    class Meta(SourceBase.Meta):
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        constraints = [models.UniqueConstraint(fields=["case", "url"], name="source_url_unique")]
+
+    def natural_key(self):
+        return (self.case.slug, self.url)
+
+    natural_key.dependencies = ["cases.case"]
+
+
+class KeyFigure(models.Model):
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="key_figures", verbose_name=_("case")
+    )
+    label = models.CharField(_("label"), max_length=200, help_text=_("What is measured."))
+    value = models.CharField(_("value"), max_length=50, help_text=_("The number or short value."))
+    unit = models.CharField(_("unit"), max_length=50, blank=True, help_text=_("e.g. NOK bn, %."))
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    objects = ChildManager()
+    natural_key_lookups = ("case__slug", "label", "year")
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "label", "year"], name="keyfigure_label_year_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.label}: {self.value} {self.unit}".strip()
+
+    def natural_key(self):
+        return (self.case.slug, self.label, self.year)
+
+    natural_key.dependencies = ["cases.case"]
+
+
+class Milestone(models.Model):
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("case")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    month = models.PositiveSmallIntegerField(_("month"), null=True, blank=True)
+    day = models.PositiveSmallIntegerField(_("day"), null=True, blank=True)
+    event = models.CharField(_("event"), max_length=300, help_text=_("What happened."))
+
+    objects = ChildManager()
+    natural_key_lookups = ("case__slug", "year", "event")
+
+    class Meta:
+        ordering = ["year", "month", "day", "pk"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        constraints = [
+            models.UniqueConstraint(fields=["case", "year", "event"], name="milestone_unique"),
+            models.CheckConstraint(
+                condition=Q(month__isnull=True) | Q(month__gte=1, month__lte=12),
+                name="milestone_month_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(day__isnull=True) | Q(month__isnull=False, day__gte=1, day__lte=31),
+                name="milestone_day_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.year}: {self.event}"
+
+    def natural_key(self):
+        return (self.case.slug, self.year, self.event)
+
+    natural_key.dependencies = ["cases.case"]

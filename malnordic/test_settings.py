@@ -1,0 +1,14 @@
+"""Test settings: production settings with only what tests must change."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-" + "x" * 60)
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+
+from malnordic.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

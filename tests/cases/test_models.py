@@ -1,0 +1,31 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import translation
+
+from tests.factories import make_case
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_database_rejects_an_end_year_before_the_start_year():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_case(start_year=2020, end_year=2019)
+
+
+def test_validation_explains_an_end_year_before_the_start_year():
+    case = make_case(start_year=2020, end_year=2025)
+    case.end_year = 2019
+    with translation.override("en"), pytest.raises(ValidationError, match="end year cannot be"):
+        case.full_clean()
+
+
+def test_the_database_rejects_a_duplicate_slug():
+    make_case(slug="same")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_case(slug="same")
+
+
+def test_the_database_rejects_a_country_outside_the_nordic_mal_countries():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_case(country="DE")

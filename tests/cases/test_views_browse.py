@@ -1,0 +1,96 @@
+import pytest
+from django.urls import reverse
+
+from cases.models import Case
+from tests.factories import make_case
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("cases:list")
+
+
+def listed(client, query=""):
+    response = client.get(f"{URL}?{query}")
+    assert response.status_code == 200
+    return response
+
+
+def slugs(response):
+    return {case.slug for case in response.context["paginator"].object_list}
+
+
+def test_the_list_shows_every_published_case(client):
+    assert listed(client).context["paginator"].count == 40
+
+
+def test_country_filter_keeps_only_that_country(client):
+    response = listed(client, "country=DK")
+    assert slugs(response) == set(Case.objects.filter(country="DK").values_list("slug", flat=True))
+
+
+def test_two_countries_are_either_or(client):
+    response = listed(client, "country=DK&country=FI")
+    assert (
+        response.context["paginator"].count
+        == Case.objects.filter(country__in=["DK", "FI"]).count()
+    )
+
+
+def test_country_and_theme_must_both_hold(client):
+    response = listed(client, "country=SE&theme=services")
+    expected = Case.objects.filter(country="SE", themes__slug="services")
+    assert slugs(response) == set(expected.values_list("slug", flat=True))
+    assert len(slugs(response)) < Case.objects.filter(country="SE").count()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "country=XX",
+        "country=",
+        "theme=nonsense",
+        "year_from=abc",
+        "page=abc",
+        "page=0",
+        "page=-1",
+        "page=999999",
+        "q=" + "x" * 5000,
+        "country=SE&country=%00",
+        "sort=drop",
+    ],
+)
+def test_malformed_parameters_give_a_normal_page(client, query):
+    response = client.get(f"{URL}?{query}")
+    assert response.status_code == 200
+
+
+def test_an_unknown_country_is_reported_on_the_page(client):
+    response = listed(client, "country=XX")
+    assert response.context["filter_errors"]
+    assert "XX" in response.text
+
+
+def test_a_page_past_the_end_shows_the_last_page_with_a_message(client):
+    response = listed(client, "page=999999")
+    assert response.context["page_obj"].number == 2
+    assert "999999" in response.text
+
+
+def test_pagination_links_keep_the_filters(client):
+    response = listed(client, "theme=transport")
+    assert response.context["paginator"].num_pages == 2
+    assert "?theme=transport&amp;page=2" in response.text
+
+
+def test_the_list_takes_a_fixed_number_of_queries(client, django_assert_num_queries):
+    # 1 session-less count for the paginator, 2 the page's cases,
+    # 3 their themes, 4 their regions.
+    with django_assert_num_queries(4):
+        listed(client, "country=SE&theme=transport")
+
+
+def test_the_query_count_does_not_grow_with_the_cases(client, django_assert_num_queries):
+    for _ in range(30):
+        make_case(country="SE", themes=["transport", "housing"])
+    with django_assert_num_queries(4):
+        listed(client, "country=SE&theme=transport")

@@ -7,12 +7,13 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 \
 PORT ?= 8000
 VENV := .venv
 PY := $(VENV)/bin/python
-MANAGE := $(PY) manage.py
+# Development commands run with DEBUG on unless the environment says otherwise.
+MANAGE := DEBUG=$${DEBUG:-true} $(PY) manage.py
 
 .PHONY: run test setup lint format fixture messages clean
 
 run: setup
-	DEBUG=$${DEBUG:-true} $(MANAGE) runserver 127.0.0.1:$(PORT)
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)

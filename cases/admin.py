@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Case, ClimateGoal, KeyFigure, Milestone, Source
+from cases.models import Case, ClimateGoal, KeyFigure, Milestone, Source, Theme
 
 
 class SourceInline(admin.TabularInline):
@@ -61,3 +61,18 @@ class ClimateGoalAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    """The five MALPE themes are fixed: they can be viewed and reordered, not added or removed."""
+
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    readonly_fields = ["slug"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

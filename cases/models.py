@@ -1,3 +1,4 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -234,6 +235,9 @@ class Case(models.Model):
         default=PublicationState.DRAFT,
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Derived for full-text search (cases/search.py); never edited, never exported.
+    search_text = models.TextField(editable=False, default="", serialize=False)
+    search_vector = SearchVectorField(null=True, editable=False, serialize=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

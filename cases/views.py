@@ -1,21 +1,44 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
+from cases import search
+from cases.browse import SORTS, active_chips, build_facets, sort_order
+from cases.compare import comparison_rows
 from cases.filters import CaseFilter
 from cases.models import Case, ClimateGoal
+from cases.related import related_cases
+from cases.searchquery import is_truncated
 from networks.models import Organisation
 
 
 class CaseListView(FilterView):
+    """Browse: facets with counts, search, sort and pagination, all in the URL."""
+
     filterset_class = CaseFilter
     template_name = "cases/case_list.html"
     paginate_by = 20
-    strict = False  # an invalid parameter is ignored and reported, not an empty page
+    strict = False  # an invalid parameter is left out and reported, not an empty page
 
     def get_queryset(self):
-        return Case.objects.published().for_list()
+        return Case.objects.published()
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["data"] = self.request.GET  # always bound: an empty query is a valid one
+        return kwargs
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        self.filterset.is_valid()
+        query = self.filterset.form.cleaned_data.get("q") or ""
+        self.sort, order, self.unknown_sort = sort_order(request.GET.get("sort"), query)
+        matching = Case.objects.filter(pk__in=self.filterset.qs.values("pk"))
+        self.object_list = search.ranked(matching, query).for_list().order_by(*order)
+        return self.render_to_response(self.get_context_data())
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
@@ -31,14 +54,56 @@ class CaseListView(FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page = context["page_obj"]
-        context["page_range"] = page.paginator.get_elided_page_range(page.number)
-        context["filter_errors"] = [
-            (self.filterset.form[name].label, error)
-            for name, errors in self.filterset.form.errors.items()
-            for error in errors
-        ]
+        filterset, page = self.filterset, context["page_obj"]
+        facets = build_facets(filterset)
+        context.update(
+            facets=facets,
+            chips=active_chips(filterset, facets, self.request.GET),
+            sorts=[(key, label) for key, (label, _order) in SORTS.items()],
+            sort=self.sort,
+            page_range=page.paginator.get_elided_page_range(page.number),
+            problems=self.problems(),
+            selectable=True,
+        )
+        if not page.paginator.count and context["chips"]:
+            context["widen"] = self.widen()
         return context
+
+    def problems(self):
+        """Readable notes on every part of the query that was left out."""
+        form = self.filterset.form
+        notes = [
+            _("%(filter)s: “%(value)s” is not a known value and was left out.")
+            % {"filter": label, "value": value[:50]}
+            for label, value in self.filterset.ignored_values()
+        ]
+        for name in ("year_from", "year_to"):
+            for error in form.errors.get(name, []):
+                notes.append(f"{form.fields[name].label}: {error}")
+        if is_truncated(self.request.GET.get("q", "")):
+            notes.append(_("The search was shortened to its first words."))
+        if self.unknown_sort:
+            notes.append(_("The requested sort order is not known; the default is used."))
+        return notes
+
+    def widen(self):
+        """For an empty result: each active parameter, with the cases dropping it would give.
+
+        One count query per active parameter, only on an empty page.
+        """
+        data = self.filterset.form.cleaned_data
+        suggestions = []
+        for name, value in data.items():
+            if value in (None, "", []):
+                continue
+            query = self.request.GET.copy()
+            query.pop(name, None)
+            query.pop("page", None)
+            count = self.filterset.without(name).count()
+            if count:
+                label = self.filterset.form.fields[name].label
+                suggestions.append((label, count, f"?{query.urlencode()}"))
+        return sorted(suggestions, key=lambda suggestion: -suggestion[1])
 
 
 class CaseDetailView(DetailView):
@@ -59,7 +124,13 @@ class CaseDetailView(DetailView):
         if others:
             parties.append((_("Other parties"), others))
         goals = sorted(case.goals.all(), key=lambda goal: goal.name)
-        return super().get_context_data(parties=parties, goals=goals, **kwargs)
+        return super().get_context_data(
+            parties=parties,
+            goals=goals,
+            related=related_cases(case),
+            page_url=self.request.build_absolute_uri(case.get_absolute_url()),
+            **kwargs,
+        )
 
 
 class GoalListView(ListView):
@@ -79,3 +150,46 @@ class GoalDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context["cases"] = Case.objects.published().filter(goals=self.object).for_list()
         return context
+
+
+class CompareView(TemplateView):
+    """2 to 4 cases side by side, picked by ?case=<slug>&case=<slug>…"""
+
+    template_name = "cases/compare.html"
+    MAX_CASES = 4
+
+    def get_context_data(self, **kwargs):
+        asked = list(dict.fromkeys(self.request.GET.getlist("case")))
+        found = Case.objects.public().for_detail().in_bulk(asked, field_name="slug")
+        notes = [
+            _("There is no published case “%(slug)s”.") % {"slug": slug[:80]}
+            for slug in asked
+            if slug not in found
+        ]
+        cases = [found[slug] for slug in asked if slug in found]
+        if len(cases) > self.MAX_CASES:
+            notes.append(
+                _("At most %(max)s cases can be compared; the first %(max)s are shown.")
+                % {"max": self.MAX_CASES}
+            )
+            cases = cases[: self.MAX_CASES]
+        if len(cases) < 2:
+            notes.append(_("Choose at least two cases to compare."))
+        chosen = [case.slug for case in cases]
+        return super().get_context_data(
+            cases=cases,
+            columns=[(case, remove_url(chosen, case.slug)) for case in cases],
+            rows=comparison_rows(cases),
+            notes=notes,
+            candidates=Case.objects.published()
+            .exclude(slug__in=chosen)
+            .values_list("slug", "title")
+            if len(cases) < self.MAX_CASES
+            else [],
+            chosen=chosen,
+            **kwargs,
+        )
+
+
+def remove_url(slugs, slug):
+    return "?" + urlencode([("case", other) for other in slugs if other != slug])

@@ -1,11 +1,17 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from malnordic.views import HomeView
+from malnordic.sitemaps import SITEMAPS
+from malnordic.views import HomeView, robots_txt
 
-urlpatterns = i18n_patterns(
+urlpatterns = [
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
+]
+urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path("about/", TemplateView.as_view(template_name="about.html"), name="about"),
     path(

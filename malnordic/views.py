@@ -1,22 +1,50 @@
 from django.db.models import Count
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
-from cases.models import Case, Theme
-from networks.models import CityRegion, Country, Network
+from cases.models import Case, ClimateGoal, Theme
+from networks.models import PUBLISHED_CASES, CityRegion, Country, Network
+from networks.views import region_map
 
 
 class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
+        browse = reverse("cases:list")
         cases = Case.objects.published()
         by_country = dict(cases.values_list("country").annotate(n=Count("pk")).order_by())
+        themes = Theme.objects.annotate(case_count=Count("cases", filter=PUBLISHED_CASES))
+        regions = CityRegion.objects.annotate(case_count=Count("cases", filter=PUBLISHED_CASES))
+        goals = ClimateGoal.objects.with_case_counts().filter(case_count__gt=0)
         return super().get_context_data(
             case_count=sum(by_country.values()),
             network_count=Network.objects.published().count(),
-            region_count=CityRegion.objects.count(),
-            countries=[(c, by_country.get(c.value, 0)) for c in Country if c in by_country],
-            themes=Theme.objects.all(),
+            region_count=len(regions),
+            countries=bars(
+                (c.label, f"{browse}?country={c.value}", by_country[c.value])
+                for c in Country
+                if c.value in by_country
+            ),
+            themes=bars((t.name, f"{browse}?theme={t.slug}", t.case_count) for t in themes),
+            goals=goals.order_by("-case_count", "name")[:8],
+            map=region_map(regions),
             recent_cases=cases.for_list().order_by("-published_at", "title")[:6],
             **kwargs,
         )
+
+
+def bars(rows):
+    """(label, url, count, percent of the largest count) for a bar chart."""
+    rows = list(rows)
+    largest = max((count for _label, _url, count in rows), default=0) or 1
+    return [(label, url, count, round(100 * count / largest)) for label, url, count in rows]
+
+
+@require_GET
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /en/admin/", f"Sitemap: {sitemap}"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

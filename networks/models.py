@@ -68,6 +68,10 @@ class EvidenceLevel(models.TextChoices):
         }[self.value]
 
 
+# For counting only the published cases of a region, network or theme.
+PUBLISHED_CASES = Q(cases__state=PublicationState.PUBLISHED)
+
+
 class PublicationQuerySet(models.QuerySet):
     def published(self):
         """What the public may list: published rows only."""

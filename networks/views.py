@@ -1,9 +1,9 @@
-from django.db.models import Count, Q
+from django.db.models import Count
+from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
-from networks.models import CityRegion, Network, PublicationState
-
-PUBLISHED_CASES = Q(cases__state=PublicationState.PUBLISHED)
+from networks.models import PUBLISHED_CASES, CityRegion, Network
+from networks.svgmap import Point, map_context
 
 
 class NetworkListView(ListView):
@@ -36,6 +36,9 @@ class RegionListView(ListView):
     def get_queryset(self):
         return CityRegion.objects.annotate(case_count=Count("cases", filter=PUBLISHED_CASES))
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(map=region_map(self.object_list), **kwargs)
+
 
 class RegionDetailView(DetailView):
     template_name = "networks/region_detail.html"
@@ -45,3 +48,12 @@ class RegionDetailView(DetailView):
     def get_context_data(self, **kwargs):
         cases = self.object.cases.published().for_list()
         return super().get_context_data(cases=cases, **kwargs)
+
+
+def region_map(regions):
+    """The map of regions annotated with `case_count`; each marker opens their cases."""
+    browse = reverse("cases:list")
+    return map_context(
+        Point(r.slug, r.name, r.latitude, r.longitude, r.case_count, f"{browse}?region={r.slug}")
+        for r in regions
+    )

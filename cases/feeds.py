@@ -1,0 +1,50 @@
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from cases.filters import CaseFilter
+from cases.models import Case
+
+FEED_SIZE = 50
+
+
+class CaseFeed(Feed):
+    """The newest published cases of any /cases/ selection, as Atom."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request):
+        self.query = request.GET.copy()
+        self.query.pop("page", None)
+        self.query.pop("sort", None)
+        return CaseFilter(self.query, queryset=Case.objects.published())
+
+    def title(self, filterset):
+        return _("MAL Nordic: cases")
+
+    def subtitle(self, filterset):
+        return _("Nordic practice in planning land use, housing and transport together.")
+
+    def link(self, filterset):
+        query = self.query.urlencode()
+        return reverse("cases:list") + (f"?{query}" if query else "")
+
+    def items(self, filterset):
+        ids = filterset.qs.values("pk")
+        return Case.objects.filter(pk__in=ids).order_by("-published_at", "title")[:FEED_SIZE]
+
+    def item_title(self, case):
+        return case.title
+
+    def item_description(self, case):
+        return case.summary
+
+    def item_pubdate(self, case):
+        return case.published_at
+
+    def item_updateddate(self, case):
+        return case.updated_at
+
+    def item_categories(self, case):
+        return [case.get_country_display(), case.get_instrument_display()]

@@ -1,0 +1,47 @@
+"""Keep each case's search columns in step with the case and what it links to."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from cases import search
+from cases.models import Case, ClimateGoal, TaggedCase
+from networks.models import CityRegion, Network, Organisation
+
+
+@receiver(post_save, sender=Case)
+def case_saved(sender, instance, **kwargs):
+    search.refresh([instance.pk])
+
+
+@receiver(post_save, sender=TaggedCase)
+@receiver(post_delete, sender=TaggedCase)
+def goal_tagged(sender, instance, **kwargs):
+    search.refresh([instance.content_object_id])
+
+
+def links_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        search.refresh([instance.pk])
+    elif pk_set:
+        search.refresh(pk_set)
+
+
+for relation in (Case.parties, Case.regions, Case.networks):
+    m2m_changed.connect(links_changed, sender=relation.through, dispatch_uid=str(relation.through))
+
+
+@receiver(post_save, sender=Organisation)
+@receiver(post_save, sender=CityRegion)
+@receiver(post_save, sender=Network)
+@receiver(post_save, sender=ClimateGoal)
+def name_changed(sender, instance, raw, **kwargs):
+    """A renamed party, region, network or goal changes the text of its cases."""
+    if raw:
+        return
+    if isinstance(instance, ClimateGoal):
+        cases = Case.objects.filter(goals=instance)
+    else:
+        cases = instance.cases.all()
+    search.refresh(cases.values_list("pk", flat=True))

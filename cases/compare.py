@@ -1,57 +1,74 @@
-"""The rows of the comparison table: one per attribute, one cell per case."""
+"""The rows of the comparison table: one per attribute, one cell per case.
+
+A cell is a list of `Line`s. Interface words (labels, vocabularies) are in the page's
+language; case content is in English and names in their own language, so each line says
+which language its text is in, for the `lang` attribute.
+"""
+
+from typing import NamedTuple
 
 from django.utils.translation import gettext_lazy as _
 
 from networks.models import Organisation
 
 
+class Line(NamedTuple):
+    text: str
+    lang: str = ""  # empty: the interface language
+    prefix: str = ""  # in the interface language, before the text
+
+
+def label(value):
+    return [Line(str(value))]
+
+
+def english(*texts):
+    return [Line(text, "en") for text in texts if text]
+
+
 def parties_by_level(case):
-    levels = {level.value: [] for level in Organisation.Level}
+    levels = {level.value: [] for level in reversed(Organisation.Level)}
     others = []
     for party in case.parties.all():
         levels.get(party.level, others).append(party.name)
-    lines = [
-        f"{Organisation.Level(level).label}: {', '.join(names)}"
-        for level, names in reversed(levels.items())
-        if names
+    groups = [(Organisation.Level(level).label, names) for level, names in levels.items()]
+    groups.append((_("Other parties"), others))
+    return [
+        Line(", ".join(names), case.language, f"{level}: ") for level, names in groups if names
     ]
-    if others:
-        lines.append(f"{_('Other parties')}: {', '.join(others)}")
-    return lines
 
 
 def years(case):
-    end = case.end_year or ""
     ongoing = f" ({_('ongoing')})" if case.is_ongoing else ""
-    return [f"{case.start_year or '?'}–{end}{ongoing}"]
+    return label(f"{case.start_year or '?'}–{case.end_year or ''}{ongoing}")
 
 
 def figures(case):
-    return [
-        f"{f.label}: {f.value} {f.unit}".strip() + (f" ({f.year})" if f.year else "")
-        for f in case.key_figures.all()
-    ]
+    return english(
+        *(
+            f"{f.label}: {f.value} {f.unit}".strip() + (f" ({f.year})" if f.year else "")
+            for f in case.key_figures.all()
+        )
+    )
 
 
 ROWS = [
-    (_("Country"), "list", lambda c: [c.get_country_display()]),
-    (_("City regions"), "list", lambda c: [r.name for r in c.regions.all()]),
-    (_("Instrument"), "list", lambda c: [c.get_instrument_display(), c.instrument_detail]),
+    (_("Country"), "list", lambda c: label(c.get_country_display())),
+    (_("City regions"), "list", lambda c: english(*(r.name for r in c.regions.all()))),
+    (_("Instrument"), "list", lambda c: label(c.get_instrument_display())),
+    (_("Instrument in detail"), "list", lambda c: english(c.instrument_detail)),
     (_("Parties"), "list", parties_by_level),
-    (_("MALPE themes"), "list", lambda c: [str(t.name) for t in c.themes.all()]),
-    (_("Climate goals"), "list", lambda c: sorted(g.name for g in c.goals.all())),
+    (_("MALPE themes"), "list", lambda c: [Line(str(t.name)) for t in c.themes.all()]),
+    (_("Climate goals"), "list", lambda c: english(*sorted(g.name for g in c.goals.all()))),
     (_("Years"), "list", years),
-    (_("Status"), "list", lambda c: [c.get_status_display(), c.status_note]),
+    (_("Status"), "list", lambda c: label(c.get_status_display()) + english(c.status_note)),
     (_("Key figures"), "list", figures),
-    (_("Results"), "text", lambda c: [c.results]),
-    (_("Lessons for Finland"), "text", lambda c: [c.lessons_for_finland]),
-    (_("Evidence level"), "list", lambda c: [c.get_evidence_level_display()]),
+    (_("Results"), "text", lambda c: english(c.results)),
+    (_("Lessons for Finland"), "text", lambda c: english(c.lessons_for_finland)),
+    (_("Evidence level"), "list", lambda c: label(c.get_evidence_level_display())),
 ]
 
 
 def comparison_rows(cases):
-    """[(label, kind, [lines for each case])]; empty lines are dropped."""
-    return [
-        (label, kind, [[line for line in cell(case) if line] for case in cases])
-        for label, kind, cell in ROWS
-    ]
+    """[(label, kind, [lines of each case])]; kind "text" cells are paragraphs."""
+    return [(label, kind, [cell(case) for case in cases]) for label, kind, cell in ROWS]

@@ -16,8 +16,10 @@ class HomeView(TemplateView):
         browse = reverse("cases:list")
         cases = Case.objects.published()
         by_country = dict(cases.values_list("country").annotate(n=Count("pk")).order_by())
-        themes = Theme.objects.annotate(case_count=Count("cases", filter=PUBLISHED_CASES))
-        regions = CityRegion.objects.annotate(case_count=Count("cases", filter=PUBLISHED_CASES))
+        themes = Theme.objects.annotate(
+            case_count=Count("cases", filter=PUBLISHED_CASES)
+        ).order_by("position")
+        regions = CityRegion.objects.with_case_counts()
         goals = ClimateGoal.objects.with_case_counts().filter(case_count__gt=0)
         return super().get_context_data(
             case_count=sum(by_country.values()),

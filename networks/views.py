@@ -11,8 +11,11 @@ class NetworkListView(ListView):
     context_object_name = "networks"
 
     def get_queryset(self):
-        return Network.objects.published().annotate(
-            case_count=Count("cases", filter=PUBLISHED_CASES)
+        # Meta.ordering does not apply to aggregating queries: order explicitly.
+        return (
+            Network.objects.published()
+            .annotate(case_count=Count("cases", filter=PUBLISHED_CASES))
+            .order_by("name")
         )
 
 
@@ -34,7 +37,7 @@ class RegionListView(ListView):
     context_object_name = "regions"
 
     def get_queryset(self):
-        return CityRegion.objects.annotate(case_count=Count("cases", filter=PUBLISHED_CASES))
+        return CityRegion.objects.with_case_counts()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(map=region_map(self.object_list), **kwargs)

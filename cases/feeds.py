@@ -30,6 +30,10 @@ class CaseFeed(Feed):
         query = self.query.urlencode()
         return reverse("cases:list") + (f"?{query}" if query else "")
 
+    def feed_url(self, filterset):
+        query = self.query.urlencode()
+        return reverse("cases:feed") + (f"?{query}" if query else "")
+
     def items(self, filterset):
         ids = filterset.qs.values("pk")
         return Case.objects.filter(pk__in=ids).order_by("-published_at", "title")[:FEED_SIZE]

@@ -39,8 +39,12 @@ class FacetFilter(django_filters.MultipleChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+class YearFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
 def year_filter(label, lookup):
-    return django_filters.NumberFilter(
+    return YearFilter(
         label=label,
         field_name="start_year",
         lookup_expr=lookup,

@@ -1,6 +1,6 @@
 """Keep each case's search columns in step with the case and what it links to."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from cases import search
@@ -45,3 +45,18 @@ def name_changed(sender, instance, raw, **kwargs):
     else:
         cases = instance.cases.all()
     search.refresh(cases.values_list("pk", flat=True))
+
+
+@receiver(pre_delete, sender=Organisation)
+@receiver(pre_delete, sender=CityRegion)
+@receiver(pre_delete, sender=Network)
+def remember_cases(sender, instance, **kwargs):
+    """Deleting a party, region or network drops its links without m2m_changed."""
+    instance.cases_before_delete = list(instance.cases.values_list("pk", flat=True))
+
+
+@receiver(post_delete, sender=Organisation)
+@receiver(post_delete, sender=CityRegion)
+@receiver(post_delete, sender=Network)
+def forget_deleted(sender, instance, **kwargs):
+    search.refresh(getattr(instance, "cases_before_delete", []))

@@ -1,0 +1,112 @@
+"""Related cases on a case page."""
+
+import re
+
+import pytest
+
+from cases.models import Case
+from cases.related import REASONS, related_cases
+from networks.models import PublicationState
+from tests.factories import make_case, make_goal, make_region
+
+pytestmark = pytest.mark.django_db
+
+
+def related_on_page(client, case):
+    response = client.get(case.get_absolute_url())
+    assert response.status_code == 200
+    return response.context["related"]
+
+
+def twin_of(case, **fields):
+    """A new case linked to everything `case` links to."""
+    return make_case(
+        country=case.country,
+        instrument=case.instrument,
+        themes=case.themes.values_list("slug", flat=True),
+        goals=list(case.goals.all()),
+        regions=list(case.regions.all()),
+        networks=list(case.networks.all()),
+        **fields,
+    )
+
+
+def reasons(case):
+    return {str(reason): names for reason, names in case.related_reasons}
+
+
+def test_a_case_page_shows_at_most_four_related_cases(client):
+    case = Case.objects.get(slug="fi-mal-helsinki")
+    assert len(related_on_page(client, case)) == 4
+
+
+def test_the_page_shows_one_card_per_related_case(client):
+    case = Case.objects.get(slug="fi-mal-helsinki")
+    text = client.get(case.get_absolute_url()).text
+    related = re.search(r'<section class="related".*?</section>', text, re.S).group(0)
+    assert related.count('<li class="card">') == 4
+
+
+def test_no_case_is_related_to_itself_or_to_more_than_four():
+    results = {case.slug: related_cases(case) for case in Case.objects.published()}
+    assert [slug for slug, related in results.items() if len(related) > 4] == []
+    assert [slug for slug, related in results.items() if slug in {r.slug for r in related}] == []
+
+
+def test_a_published_twin_is_the_most_related_case(client):
+    case = Case.objects.get(slug="no-byvekstavtale-bergen")
+    twin = twin_of(case)
+    assert related_on_page(client, case)[0] == twin
+
+
+@pytest.mark.parametrize("state", [PublicationState.DRAFT, PublicationState.ARCHIVED])
+def test_an_unpublished_twin_is_never_related(client, state):
+    case = Case.objects.get(slug="no-byvekstavtale-bergen")
+    twin = twin_of(case, state=state, title="Hidden twin of Bergen")
+    assert twin not in related_on_page(client, case)
+    assert twin.title not in client.get(case.get_absolute_url()).text
+
+
+def test_every_related_case_comes_with_its_reasons(client):
+    related = related_on_page(client, Case.objects.get(slug="se-sverigeforhandlingen"))
+    assert related
+    assert all(other.related_reasons for other in related)
+
+
+def test_every_related_card_lists_its_reasons(client):
+    case = Case.objects.get(slug="se-sverigeforhandlingen")
+    text = client.get(case.get_absolute_url()).text
+    cards = re.findall(r'<li class="card">.*?</li>', text, re.S)
+    assert cards
+    assert all("<dt>" in card and "<dd>" in card for card in cards)
+
+
+def test_the_reasons_name_what_the_cases_share(client):
+    region, goals = make_region(name="Quokka region"), [make_goal(), make_goal()]
+    case = make_case(themes=["services"], regions=[region], goals=goals)
+    other = make_case(themes=["business"], regions=[region], goals=goals)
+    shown = next(r for r in related_on_page(client, case) if r == other)
+    assert reasons(shown)[str(REASONS["region"])] == ["Quokka region"]
+    assert reasons(shown)[str(REASONS["goal"])] == sorted(goal.name for goal in goals)
+
+
+def test_a_shared_region_and_goals_rank_above_a_shared_theme_only():
+    region, goals = make_region(), [make_goal(), make_goal()]
+    # A rare instrument, so that the case sharing only a theme shares nothing else.
+    case = make_case(
+        themes=["services"],
+        regions=[region],
+        goals=goals,
+        instrument=Case.Instrument.CLIMATE_CONTRACT,
+    )
+    close = make_case(themes=["business"], regions=[region], goals=goals)
+    far = make_case(themes=["services"])
+    ranking = related_cases(case, limit=Case.objects.count())
+    assert ranking.index(close) < ranking.index(far)
+
+
+def test_the_case_sharing_a_region_and_goals_is_on_the_page_first(client):
+    region, goals = make_region(), [make_goal(), make_goal()]
+    case = make_case(regions=[region], goals=goals)
+    close = make_case(themes=["housing"], regions=[region], goals=goals, instrument="partnership")
+    assert related_on_page(client, case)[0] == close

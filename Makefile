@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 # Development commands run with DEBUG on unless the environment says otherwise.
 MANAGE := DEBUG=$${DEBUG:-true} $(PY) manage.py
 
-.PHONY: run test setup lint format fixture messages clean
+.PHONY: run test setup lint format fixture roundtrip messages clean
 
 run: setup
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
@@ -34,6 +34,19 @@ format: $(VENV)/.installed
 # Write the database's content back to the shipped starter fixture.
 fixture: $(VENV)/.installed
 	$(MANAGE) export_fixture --output fixtures/starter.json
+
+# Export everything, load it into an empty scratch database, export again: the two files
+# must be identical. The scratch database is SQLite unless ROUNDTRIP_DATABASE_URL names one.
+ROUNDTRIP_DATABASE_URL ?= sqlite:///$(CURDIR)/.roundtrip.sqlite3
+roundtrip: $(VENV)/.installed
+	rm -f .roundtrip.sqlite3
+	$(MANAGE) export_fixture --output .roundtrip-1.json
+	DATABASE_URL=$(ROUNDTRIP_DATABASE_URL) $(MANAGE) migrate --no-input -v0
+	DATABASE_URL=$(ROUNDTRIP_DATABASE_URL) $(MANAGE) flush --no-input
+	DATABASE_URL=$(ROUNDTRIP_DATABASE_URL) $(MANAGE) loaddata .roundtrip-1.json
+	DATABASE_URL=$(ROUNDTRIP_DATABASE_URL) $(MANAGE) export_fixture --output .roundtrip-2.json
+	cmp .roundtrip-1.json .roundtrip-2.json && echo "Round trip: the two exports are identical."
+	rm -f .roundtrip.sqlite3 .roundtrip-1.json .roundtrip-2.json
 
 # Refresh the translation catalogues after changing interface strings.
 messages: $(VENV)/.installed

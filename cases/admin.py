@@ -1,7 +1,25 @@
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import FilteredSelectMultiple
+from django.http import HttpResponse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
+from cases.fixture import write_fixture
 from cases.models import Case, ClimateGoal, KeyFigure, Milestone, Source, Theme
+from networks.curation import ConcurrentEditForm, WorkflowAdmin
+
+
+class CaseForm(ConcurrentEditForm):
+    # Goals are a curated vocabulary: pick from the list rather than type free tags.
+    goals = forms.ModelMultipleChoiceField(
+        label=_("climate goals"),
+        queryset=ClimateGoal.objects.all(),
+        required=False,
+        widget=FilteredSelectMultiple(_("climate goals"), is_stacked=False),
+        help_text=_("Climate-goal tags the case serves."),
+    )
 
 
 class SourceInline(admin.TabularInline):
@@ -20,7 +38,8 @@ class MilestoneInline(admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
+class CaseAdmin(WorkflowAdmin):
+    form = CaseForm
     list_display = [
         "title",
         "country",
@@ -29,16 +48,19 @@ class CaseAdmin(admin.ModelAdmin):
         "evidence_level",
         "last_verified",
         "updated_at",
+        "page_link",
     ]
     list_filter = ["state", "country", "instrument", "status", "evidence_level", "themes"]
     search_fields = ["title", "original_name", "slug", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["regions", "parties", "networks"]
     filter_horizontal = ["themes"]
+    readonly_fields = ["published_at", "created_at", "updated_at"]
     date_hierarchy = "updated_at"
     inlines = [SourceInline, KeyFigureInline, MilestoneInline]
+    actions = [*WorkflowAdmin.actions, "export_fixture", "export_csv"]
     fieldsets = [
-        (None, {"fields": ["title", "original_name", "slug", "state", "summary"]}),
+        (None, {"fields": ["title", "original_name", "slug", "summary", "loaded_at"]}),
         (
             _("Where and who"),
             {"fields": ["country", "scale", "regions", "parties", "networks", "is_comparison"]},
@@ -53,11 +75,30 @@ class CaseAdmin(admin.ModelAdmin):
             {"fields": ["challenge", "how_it_works", "results", "lessons_for_finland"]},
         ),
         (_("Evidence"), {"fields": ["evidence_level", "evidence_note", "last_verified"]}),
+        (_("Publication"), {"fields": ["state", "published_at", "created_at", "updated_at"]}),
     ]
+
+    @admin.display(description=_("page"))
+    def page_link(self, case):
+        label = _("preview") if case.state == "draft" else _("view")
+        return format_html('<a href="{}">{}</a>', case.get_absolute_url(), label)
+
+    @admin.action(description=_("Export the selected cases as a fixture"), permissions=["view"])
+    def export_fixture(self, request, queryset):
+        response = HttpResponse(content_type="application/json")
+        response["Content-Disposition"] = 'attachment; filename="mal-nordic-cases.json"'
+        write_fixture(Case.objects.filter(pk__in=queryset.values("pk")), response)
+        return response
+
+    @admin.action(description=_("Export the selected cases as CSV"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        from cases.exports import csv_response
+
+        return csv_response(request, Case.objects.filter(pk__in=queryset.values("pk")))
 
 
 @admin.register(ClimateGoal)
-class ClimateGoalAdmin(admin.ModelAdmin):
+class ClimateGoalAdmin(SimpleHistoryAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}

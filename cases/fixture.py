@@ -6,25 +6,31 @@ exporting the same content twice gives the same bytes.
 """
 
 from django.core import serializers
+from django.db.models import Prefetch
 
 from cases.models import ClimateGoal, KeyFigure, Milestone, Source, TaggedCase, Theme
 from networks.models import CityRegion, Network, NetworkSource, Organisation
 
 
-def fixture_objects(cases, everything=False):
+def fixture_objects(cases, everything=False, public=False):
     """Every row the given cases need, dependencies first.
 
     With `everything`, also the regions, organisations, networks and goals no case uses:
-    the whole knowledge base rather than a selection.
+    the whole knowledge base rather than a selection. With `public`, networks that are not
+    published are left out, and so are the cases' links to them.
     """
-    cases = cases.order_by("slug")
+    networks = Network.objects.published() if public else Network.objects.all()
+    # The serializer takes many-to-many values from the prefetch cache when there is one.
+    cases = cases.order_by("slug").prefetch_related(
+        "regions", "parties", "themes", Prefetch("networks", queryset=networks)
+    )
     if everything:
         regions, organisations = CityRegion.objects.all(), Organisation.objects.all()
-        networks, goals = Network.objects.all(), ClimateGoal.objects.all()
+        goals = ClimateGoal.objects.all()
     else:
         regions = CityRegion.objects.filter(cases__in=cases).distinct()
         organisations = Organisation.objects.filter(cases__in=cases).distinct()
-        networks = Network.objects.filter(cases__in=cases).distinct()
+        networks = networks.filter(cases__in=cases).distinct()
         goals = ClimateGoal.objects.filter(tagged_cases__content_object__in=cases).distinct()
     children = {"case__in": cases}
     groups = [
@@ -33,7 +39,9 @@ def fixture_objects(cases, everything=False):
         regions.order_by("slug"),
         organisations.order_by("slug"),
         networks.order_by("slug"),
-        NetworkSource.objects.filter(network__in=networks).order_by("network__slug", "url"),
+        NetworkSource.objects.filter(network__in=networks)
+        .select_related("network")
+        .order_by("network__slug", "url"),
         cases,
         TaggedCase.objects.filter(content_object__in=cases)
         .select_related("content_object", "tag")
@@ -50,10 +58,10 @@ def fixture_objects(cases, everything=False):
         yield from queryset
 
 
-def write_fixture(cases, stream, everything=False):
+def write_fixture(cases, stream, everything=False, public=False):
     serializers.serialize(
         "json",
-        fixture_objects(cases, everything),
+        fixture_objects(cases, everything, public),
         stream=stream,
         indent=1,
         use_natural_foreign_keys=True,

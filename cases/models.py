@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase, TagBase
 
@@ -61,9 +62,10 @@ class Theme(models.Model):
 
 class ClimateGoalQuerySet(models.QuerySet):
     def with_case_counts(self):
-        """Each goal with `case_count`, the number of its published cases."""
+        """Each goal with `case_count`, the number of its published cases, by name."""
         published = Q(tagged_cases__content_object__state=PublicationState.PUBLISHED)
-        return self.annotate(case_count=models.Count("tagged_cases", filter=published))
+        counted = self.annotate(case_count=models.Count("tagged_cases", filter=published))
+        return counted.order_by("name")
 
 
 class ClimateGoal(TagBase):
@@ -74,6 +76,7 @@ class ClimateGoal(TagBase):
     )
 
     objects = SlugManager.from_queryset(ClimateGoalQuerySet)()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -97,7 +100,7 @@ class CaseQuerySet(PublicationQuerySet):
         return self.prefetch_related(
             "themes",
             "regions",
-            "networks",
+            models.Prefetch("networks", queryset=Network.objects.published()),
             "parties",
             "sources",
             "key_figures",
@@ -242,6 +245,10 @@ class Case(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = PublicationManager.from_queryset(CaseQuerySet)()
+    history = HistoricalRecords(
+        m2m_fields=["regions", "parties", "networks", "themes"],
+        excluded_fields=["search_text", "search_vector"],
+    )
 
     class Meta:
         ordering = ["title"]
@@ -299,6 +306,7 @@ class TaggedCase(ItemBase):
     )
 
     objects = ChildManager()
+    history = HistoricalRecords()
     natural_key_lookups = ("content_object__slug", "tag__slug")
 
     class Meta:
@@ -321,6 +329,7 @@ class Source(SourceBase):
     )
 
     objects = ChildManager()
+    history = HistoricalRecords()
     natural_key_lookups = ("case__slug", "url")
 
     class Meta(SourceBase.Meta):
@@ -345,6 +354,7 @@ class KeyFigure(models.Model):
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     objects = ChildManager()
+    history = HistoricalRecords()
     natural_key_lookups = ("case__slug", "label", "year")
 
     class Meta:
@@ -376,6 +386,7 @@ class Milestone(models.Model):
     event = models.CharField(_("event"), max_length=300, help_text=_("What happened."))
 
     objects = ChildManager()
+    history = HistoricalRecords()
     natural_key_lookups = ("case__slug", "year", "event")
 
     class Meta:

@@ -34,7 +34,7 @@ def related_cases(case, limit=4):
             case__in=others, cityregion__in=case.regions.all()
         ).values_list("case_id", "cityregion__name"),
         "network": Case.networks.through.objects.filter(
-            case__in=others, network__in=case.networks.all()
+            case__in=others, network__in=case.networks.published()
         ).values_list("case_id", "network__name"),
         "theme": Case.themes.through.objects.filter(
             case__in=others, theme__in=case.themes.all()

@@ -9,9 +9,12 @@ case, its parties, regions, networks or climate goals change:
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connections, models
-from django.db.models import F, Q, Value
+from django.db.models import F, Value
+from django.db.models.functions import StrIndex, Substr
+from django.db.models.lookups import GreaterThan
 
 from cases.searchquery import normalise, terms, tsquery
+from networks.models import PublicationState
 
 CONFIG = "mal_search"
 
@@ -55,8 +58,12 @@ def refresh(case_ids, model=None):
     if model is None:
         from cases.models import Case as model
 
+    network = model._meta.get_field("networks").related_model
+    published = models.Prefetch(
+        "networks", queryset=network._base_manager.filter(state=PublicationState.PUBLISHED)
+    )
     cases = model._base_manager.filter(pk__in=list(case_ids)).prefetch_related(
-        "parties", "regions", "networks", "goals"
+        "parties", "regions", published, "goals"
     )
     for case in cases:
         parts = {weight: normalise(text) for weight, text in document(case).items()}
@@ -89,10 +96,17 @@ def ranked(queryset, query):
         return queryset.annotate(rank=Value(0.0))
     if is_postgres(queryset.db):
         return queryset.annotate(rank=SearchRank(F("search_vector"), _tsquery(words)))
-    # The fallback ranks a case higher for each word found in its title or original name.
-    in_title = [Q(title__icontains=word) | Q(original_name__icontains=word) for word in words]
+    # The fallback ranks a case higher for each word found in its title or original name:
+    # the first line of the normalised document.
+    first_line = Substr("search_text", 1, StrIndex("search_text", Value("\n")))
     rank = sum(
-        (models.Case(models.When(q, then=1.0), default=0.0) for q in in_title),
+        (
+            models.Case(
+                models.When(GreaterThan(StrIndex(first_line, Value(word)), 0), then=1.0),
+                default=0.0,
+            )
+            for word in words
+        ),
         start=Value(0.0),
     )
     return queryset.annotate(rank=rank)

@@ -1,6 +1,7 @@
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.validators import slug_re
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
@@ -12,7 +13,7 @@ from cases.filters import CaseFilter
 from cases.models import Case, ClimateGoal
 from cases.related import related_cases
 from cases.searchquery import is_truncated
-from networks.models import Organisation
+from networks.models import Organisation, PublicationState
 
 
 class CaseListView(FilterView):
@@ -38,12 +39,14 @@ class CaseListView(FilterView):
         self.sort, order, self.unknown_sort = sort_order(request.GET.get("sort"), query)
         matching = Case.objects.filter(pk__in=self.filterset.qs.values("pk"))
         self.object_list = search.ranked(matching, query).for_list().order_by(*order)
-        return self.render_to_response(self.get_context_data())
+        return self.render_to_response(self.get_context_data(filter=self.filterset))
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
         asked = self.request.GET.get("page", "1")
-        page = paginator.get_page(asked)
+        # A number below 1 means the first page; get_page would give the last.
+        below_one = asked.lstrip("-").isdigit() and (asked.startswith("-") or not asked.strip("0"))
+        page = paginator.get_page(1 if below_one else asked)
         if asked != str(page.number):
             messages.warning(
                 self.request,
@@ -77,9 +80,12 @@ class CaseListView(FilterView):
             % {"filter": label, "value": value[:50]}
             for label, value in self.filterset.ignored_values()
         ]
-        for name in ("year_from", "year_to"):
+        for name in ("q", "year_from", "year_to"):
             for error in form.errors.get(name, []):
                 notes.append(f"{form.fields[name].label}: {error}")
+        data = form.cleaned_data
+        if data.get("year_from") and data.get("year_to") and data["year_from"] > data["year_to"]:
+            notes.append(_("The start year range begins after it ends, so no case can match."))
         if is_truncated(self.request.GET.get("q", "")):
             notes.append(_("The search was shortened to its first words."))
         if self.unknown_sort:
@@ -111,7 +117,17 @@ class CaseDetailView(DetailView):
     context_object_name = "case"
 
     def get_queryset(self):
+        # Curators may preview drafts; everyone else gets 404 for them.
+        if self.request.user.has_perm("cases.view_case"):
+            return Case.objects.for_detail()
         return Case.objects.public().for_detail()
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if self.object.state == PublicationState.DRAFT:
+            response["Cache-Control"] = "private, no-store"
+            response["X-Robots-Tag"] = "noindex"
+        return response
 
     def get_context_data(self, **kwargs):
         case = self.object
@@ -160,7 +176,9 @@ class CompareView(TemplateView):
 
     def get_context_data(self, **kwargs):
         asked = list(dict.fromkeys(self.request.GET.getlist("case")))
-        found = Case.objects.public().for_detail().in_bulk(asked, field_name="slug")
+        # Only well-formed slugs reach the database (PostgreSQL refuses a NUL in text).
+        slugs = [slug for slug in asked if slug_re.fullmatch(slug)]
+        found = Case.objects.public().for_detail().in_bulk(slugs, field_name="slug")
         notes = [
             _("There is no published case “%(slug)s”.") % {"slug": slug[:80]}
             for slug in asked

@@ -1,23 +1,40 @@
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
-from networks.models import CityRegion, Network, NetworkSource, Organisation
+from networks.curation import ConcurrentEditForm, WorkflowAdmin
+from networks.models import CityRegion, Country, Network, NetworkSource, Organisation
 
 
 @admin.register(CityRegion)
-class CityRegionAdmin(admin.ModelAdmin):
+class CityRegionAdmin(SimpleHistoryAdmin):
+    form = ConcurrentEditForm
     list_display = ["name", "country", "latitude", "longitude", "updated_at"]
     list_filter = ["country"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "country", "latitude", "longitude", "description", "loaded_at"]
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "name_en", "kind", "level", "country"]
+class OrganisationAdmin(SimpleHistoryAdmin):
+    form = ConcurrentEditForm
+    list_display = ["name", "name_en", "kind", "level", "country", "updated_at"]
     list_filter = ["kind", "level", "country"]
     search_fields = ["name", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "name_en", "slug", "kind", "level", "country", "loaded_at"]
+
+
+class NetworkForm(ConcurrentEditForm):
+    countries = forms.MultipleChoiceField(
+        label=_("countries"),
+        choices=Country.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Countries of its members; none for EU-wide or global networks."),
+    )
 
 
 class NetworkSourceInline(admin.TabularInline):
@@ -26,14 +43,15 @@ class NetworkSourceInline(admin.TabularInline):
 
 
 @admin.register(Network)
-class NetworkAdmin(admin.ModelAdmin):
+class NetworkAdmin(WorkflowAdmin):
+    form = NetworkForm
     list_display = ["name", "kind", "founded_year", "state", "evidence_level", "updated_at"]
     list_filter = ["state", "kind", "evidence_level"]
     search_fields = ["name", "original_name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [NetworkSourceInline]
     fieldsets = [
-        (None, {"fields": ["name", "original_name", "slug", "state"]}),
+        (None, {"fields": ["name", "original_name", "slug", "state", "loaded_at"]}),
         (_("What it is"), {"fields": ["kind", "kind_detail", "countries", "founded_year"]}),
         (_("Description"), {"fields": ["summary", "members", "mal_relevance", "website"]}),
         (_("Evidence"), {"fields": ["evidence_level", "evidence_note"]}),

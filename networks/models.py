@@ -1,8 +1,15 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+# Sources and websites must be web addresses, not ftp: or other schemes.
+web_address = URLValidator(
+    schemes=["http", "https"], message=_("Enter an http:// or https:// address.")
+)
 
 
 class Country(models.TextChoices):
@@ -87,6 +94,17 @@ class SlugManager(models.Manager):
         return self.get(slug=slug)
 
 
+class CityRegionQuerySet(models.QuerySet):
+    def with_case_counts(self):
+        """Each region with `case_count`, its number of published cases, by name.
+
+        Meta.ordering does not apply to aggregating queries, hence the explicit order.
+        """
+        return self.annotate(case_count=models.Count("cases", filter=PUBLISHED_CASES)).order_by(
+            "name"
+        )
+
+
 class PublicationManager(SlugManager.from_queryset(PublicationQuerySet)):
     pass
 
@@ -104,7 +122,10 @@ class SourceBase(models.Model):
 
     title = models.CharField(_("title"), max_length=300, help_text=_("What the source is."))
     url = models.URLField(
-        _("URL"), max_length=500, help_text=_("A full http(s) address of the source.")
+        _("URL"),
+        max_length=500,
+        validators=[web_address],
+        help_text=_("A full http(s) address of the source."),
     )
     publisher = models.CharField(
         _("publisher"), max_length=200, blank=True, help_text=_("Who published it.")
@@ -139,7 +160,8 @@ class CityRegion(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = SlugManager()
+    objects = SlugManager.from_queryset(CityRegionQuerySet)()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name", "slug"]
@@ -197,6 +219,7 @@ class Organisation(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = SlugManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name", "slug"]
@@ -251,7 +274,7 @@ class Network(models.Model):
         blank=True,
         help_text=_("What it does for planning land use, housing and transport together."),
     )
-    website = models.URLField(_("website"), max_length=300, blank=True)
+    website = models.URLField(_("website"), max_length=300, blank=True, validators=[web_address])
     evidence_level = models.CharField(
         _("evidence level"),
         max_length=20,
@@ -271,6 +294,7 @@ class Network(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = PublicationManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name", "slug"]
@@ -311,6 +335,7 @@ class NetworkSource(SourceBase):
     )
 
     objects = ChildManager()
+    history = HistoricalRecords()
     natural_key_lookups = ("network__slug", "url")
 
     class Meta(SourceBase.Meta):

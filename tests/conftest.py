@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import translation
 
@@ -16,3 +17,29 @@ def default_language():
     """Each test starts in the default language, whatever a request before it activated."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+# Personas, defined once.
+
+
+@pytest.fixture
+def staff_without_group(django_user_model):
+    return django_user_model.objects.create_user("staff", password="pw", is_staff=True)
+
+
+@pytest.fixture
+def curator(django_user_model):
+    user = django_user_model.objects.create_user("curator", password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name="Curator"))
+    return user
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_superuser("admin", password="pw")
+
+
+@pytest.fixture
+def curator_client(client, curator):
+    client.force_login(curator)
+    return client

@@ -1,4 +1,4 @@
-import sys
+import io
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -50,5 +50,6 @@ class Command(BaseCommand):
                 write_fixture(cases, stream, everything)
                 stream.write("\n")
         else:
-            write_fixture(cases, sys.stdout, everything)
-            sys.stdout.write("\n")
+            stream = io.StringIO()
+            write_fixture(cases, stream, everything)
+            self.stdout.write(stream.getvalue())

@@ -1,0 +1,196 @@
+"""Exports of a /cases/ selection: CSV, a Django fixture and a printable report.
+
+Each takes the same query parameters as /cases/ and only ever holds published cases;
+parameters the browse page would ignore are ignored here too. Exports are ordered by title,
+whatever `sort` asks for: a file or a printed report reads best alphabetically.
+"""
+
+from operator import attrgetter
+
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_safe
+from django.views.generic import TemplateView
+
+from cases.csvsafe import write_csv
+from cases.filters import CaseFilter
+from cases.fixture import write_fixture
+from cases.models import Case
+from networks.models import Network
+
+CSV_FILENAME = "mal-nordic-cases.csv"
+JSON_FILENAME = "mal-nordic-cases.json"
+REPORT_LIMIT = 200
+
+
+def selection(request):
+    """(filterset, the published cases the request's /cases/ parameters select, by title).
+
+    Re-selecting by primary key drops the duplicate rows a filter across a join can give.
+    """
+    filterset = CaseFilter(request.GET, queryset=Case.objects.published())
+    ids = filterset.qs.values("pk")
+    cases = Case.objects.published().filter(pk__in=ids).order_by("title", "slug")
+    return filterset, cases
+
+
+def with_facts(cases):
+    """The cases with the related rows a CSV row or report page shows: one query each.
+
+    Networks land in `public_networks`, published ones only, so a draft network's name
+    never reaches the public through a case.
+    """
+    public = Network.objects.published().order_by("name", "slug")
+    return cases.prefetch_related(
+        "themes",
+        "goals",
+        "regions",
+        "parties",
+        Prefetch("networks", queryset=public, to_attr="public_networks"),
+        "sources",
+    )
+
+
+def add_page_urls(request, cases):
+    """The cases as a list, each with `page_url`: its page's absolute address in the current
+    language."""
+    cases = list(cases)
+    for case in cases:
+        case.page_url = request.build_absolute_uri(case.get_absolute_url())
+    return cases
+
+
+def attachment(content_type, filename):
+    return HttpResponse(
+        content_type=content_type,
+        headers={"Content-Disposition": content_disposition_header(True, filename)},
+    )
+
+
+def joined(items):
+    return "; ".join(str(item) for item in items)
+
+
+def goal_names(case):
+    return sorted(goal.name for goal in case.goals.all())
+
+
+# (header, value) per CSV column. The headers are a contract with people's scripts: keep
+# them, and add new columns at the end. Labels are written in English (see csv_response).
+COLUMNS = [
+    ("slug", attrgetter("slug")),
+    ("title", attrgetter("title")),
+    ("original name", attrgetter("original_name")),
+    ("country", Case.get_country_display),
+    ("scale", Case.get_scale_display),
+    ("instrument", Case.get_instrument_display),
+    ("instrument detail", attrgetter("instrument_detail")),
+    ("themes", lambda case: joined(case.themes.all())),
+    ("climate goals", lambda case: joined(goal_names(case))),
+    ("city regions", lambda case: joined(case.regions.all())),
+    ("parties", lambda case: joined(case.parties.all())),
+    ("networks", lambda case: joined(case.public_networks)),
+    ("start year", attrgetter("start_year")),
+    ("end year", attrgetter("end_year")),
+    ("ongoing", lambda case: "yes" if case.is_ongoing else "no"),
+    ("status", Case.get_status_display),
+    ("status detail", attrgetter("status_note")),
+    ("summary", attrgetter("summary")),
+    ("challenge", attrgetter("challenge")),
+    ("how it works", attrgetter("how_it_works")),
+    ("climate goals in detail", attrgetter("climate_goals")),
+    ("results", attrgetter("results")),
+    ("lessons for Finland", attrgetter("lessons_for_finland")),
+    ("evidence level", Case.get_evidence_level_display),
+    ("evidence note", attrgetter("evidence_note")),
+    ("last verified", lambda case: case.last_verified.isoformat() if case.last_verified else ""),
+    ("sources", lambda case: joined(source.url for source in case.sources.all())),
+    ("url", attrgetter("page_url")),
+]
+
+
+def csv_response(request, cases):
+    """`cases` as a CSV attachment for Excel, by title: one row each, every cell formula-safe.
+
+    Vocabulary labels (country, themes, status, …) are in English, like the headers and
+    the case texts, so the columns read the same from every interface language; only the
+    case page URLs follow the language of the request. Also used by the admin's export
+    action, for cases in any publication state.
+    """
+    cases = add_page_urls(request, with_facts(cases.order_by("title", "slug")))
+    response = attachment("text/csv; charset=utf-8", CSV_FILENAME)
+    with translation.override("en"):
+        rows = ([value(case) for _header, value in COLUMNS] for case in cases)
+        write_csv(response, [[header for header, _value in COLUMNS], *rows])
+    return response
+
+
+@require_safe
+def export_csv(request):
+    """The selection as CSV (see csv_response)."""
+    _filterset, cases = selection(request)
+    return csv_response(request, cases)
+
+
+@require_safe
+def export_json(request):
+    """The selection as a Django fixture with natural keys (see cases/fixture.py)."""
+    _filterset, cases = selection(request)
+    response = attachment("application/json", JSON_FILENAME)
+    write_fixture(cases, response, public=True)
+    return response
+
+
+def described(filterset):
+    """The filters that apply, as 'Label: value' strings in the browse page's order."""
+    filterset.is_valid()
+    fields, parts = filterset.form.fields, []
+    for name, value in filterset.form.cleaned_data.items():
+        if value in (None, "", []):
+            continue
+        label = fields[name].label
+        if name in filterset.facets:
+            names = dict(fields[name].choices)
+            parts.extend(f"{label}: {names[item]}" for item in value)
+        elif name in ("year_from", "year_to"):
+            parts.append(f"{label}: {int(value)}")
+        else:
+            parts.append(f"{label}: {value}")
+    return parts
+
+
+class ReportView(TemplateView):
+    """The selection as a printable page: A4, one case a page, sources in full.
+
+    At most REPORT_LIMIT cases, so that printing stays possible; the page says when the
+    selection holds more.
+    """
+
+    template_name = "cases/report.html"
+
+    def get_context_data(self, **kwargs):
+        filterset, selected = selection(self.request)
+        cases = with_facts(selected).prefetch_related("key_figures", "milestones")
+        cases = list(cases[: REPORT_LIMIT + 1])
+        # Counting only when the report is full spares a query in the usual case.
+        total = len(cases) if len(cases) <= REPORT_LIMIT else selected.count()
+        cases = add_page_urls(self.request, cases[:REPORT_LIMIT])
+        for case in cases:
+            case.goal_names = goal_names(case)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        query = f"?{query.urlencode()}" if query else ""
+        return super().get_context_data(
+            cases=cases,
+            total=total,
+            truncated=total > len(cases),
+            selection=described(filterset),
+            today=timezone.localdate(),
+            browse_url=self.request.build_absolute_uri(reverse("cases:list") + query),
+            csv_url=reverse("cases:export-csv") + query,
+            json_url=reverse("cases:export-json") + query,
+            **kwargs,
+        )

@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 # Development commands run with DEBUG on unless the environment says otherwise.
 MANAGE := DEBUG=$${DEBUG:-true} $(PY) manage.py
 
-.PHONY: run test setup lint format fixture roundtrip messages clean
+.PHONY: run test setup lint format fixture roundtrip bench messages clean
 
 run: setup
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
@@ -47,6 +47,10 @@ roundtrip: $(VENV)/.installed
 	DATABASE_URL=$(ROUNDTRIP_DATABASE_URL) $(MANAGE) export_fixture --output .roundtrip-2.json
 	cmp .roundtrip-1.json .roundtrip-2.json && echo "Round trip: the two exports are identical."
 	rm -f .roundtrip.sqlite3 .roundtrip-1.json .roundtrip-2.json
+
+# SQL queries and time per page as the number of cases grows (nothing is kept).
+bench: setup
+	$(MANAGE) benchmark_pages --cases 40 400 4000
 
 # Refresh the translation catalogues after changing interface strings.
 messages: $(VENV)/.installed

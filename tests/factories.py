@@ -67,3 +67,44 @@ def make_organisation(**fields):
         **fields,
     }
     return Organisation.objects.create(**fields)
+
+
+def bulk_cases(n, **fields):
+    """`n` published cases made in a few queries, with a theme, region and goal each."""
+    from cases import search
+    from cases.models import TaggedCase
+
+    start = Case.objects.count()
+    themes = list(Theme.objects.all())
+    regions = list(CityRegion.objects.all()) or [make_region()]
+    goals = list(ClimateGoal.objects.all()) or [make_goal()]
+    cases = Case.objects.bulk_create(
+        Case(
+            **{
+                "title": f"Bulk case {start + i}",
+                "slug": f"bulk-case-{start + i}",
+                "country": ["SE", "NO", "DK", "FI"][i % 4],
+                "scale": Case.Scale.REGIONAL,
+                "instrument": Case.Instrument.AGREEMENT,
+                "summary": "A bulk-made agreement.",
+                "start_year": 1990 + i % 35,
+                "state": PublicationState.PUBLISHED,
+                "published_at": timezone.now(),
+                **fields,
+            }
+        )
+        for i in range(n)
+    )
+    Case.themes.through.objects.bulk_create(
+        Case.themes.through(case=case, theme=themes[i % len(themes)])
+        for i, case in enumerate(cases)
+    )
+    Case.regions.through.objects.bulk_create(
+        Case.regions.through(case=case, cityregion=regions[i % len(regions)])
+        for i, case in enumerate(cases)
+    )
+    TaggedCase.objects.bulk_create(
+        TaggedCase(content_object=case, tag=goals[i % len(goals)]) for i, case in enumerate(cases)
+    )
+    search.refresh(case.pk for case in cases)
+    return cases

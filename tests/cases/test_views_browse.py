@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from cases.models import Case
-from tests.factories import make_case, make_organisation
+from tests.factories import bulk_cases, make_case, make_organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -107,3 +107,13 @@ def test_the_query_count_does_not_grow_with_the_cases(client, django_assert_num_
     with django_assert_num_queries(BROWSE_QUERIES):
         response = listed(client, BUSY_QUERY)
     assert response.context["paginator"].count > 30
+
+
+@pytest.mark.parametrize("total", [10, 300])
+def test_the_query_count_is_the_same_for_10_or_300_cases(client, django_assert_num_queries, total):
+    Case.objects.exclude(pk__in=Case.objects.order_by("slug")[:10].values("pk")).delete()
+    bulk_cases(total - 10, summary="A light-rail agreement in bulk.")
+    assert Case.objects.published().count() == total
+    with django_assert_num_queries(BROWSE_QUERIES):
+        response = listed(client, "q=light&country=DK&country=SE&theme=transport")
+    assert response.context["paginator"].count > 0

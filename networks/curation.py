@@ -75,7 +75,7 @@ class WorkflowAdmin(SimpleHistoryAdmin):
 
     actions = ["publish", "unpublish", "archive"]
 
-    def move(self, request, queryset, state, reason):
+    def move(self, queryset, state, reason):
         changed = 0
         for obj in queryset:
             if obj.state == state:
@@ -90,18 +90,18 @@ class WorkflowAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Publish the selected items"), permissions=["change"])
     def publish(self, request, queryset):
-        n = self.move(request, queryset, PublicationState.PUBLISHED, "Published")
+        n = self.move(queryset, PublicationState.PUBLISHED, "Published")
         message = ngettext("%(n)d item published.", "%(n)d items published.", n)
         self.message_user(request, message % {"n": n}, messages.SUCCESS)
 
     @admin.action(description=_("Return the selected items to draft"), permissions=["change"])
     def unpublish(self, request, queryset):
-        n = self.move(request, queryset, PublicationState.DRAFT, "Returned to draft")
+        n = self.move(queryset, PublicationState.DRAFT, "Returned to draft")
         message = ngettext("%(n)d item returned to draft.", "%(n)d items returned to draft.", n)
         self.message_user(request, message % {"n": n}, messages.SUCCESS)
 
     @admin.action(description=_("Archive the selected items"), permissions=["change"])
     def archive(self, request, queryset):
-        n = self.move(request, queryset, PublicationState.ARCHIVED, "Archived")
+        n = self.move(queryset, PublicationState.ARCHIVED, "Archived")
         message = ngettext("%(n)d item archived.", "%(n)d items archived.", n)
         self.message_user(request, message % {"n": n}, messages.SUCCESS)

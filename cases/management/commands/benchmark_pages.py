@@ -55,9 +55,7 @@ class Command(BaseCommand):
         header = f"{'page':30}" + "".join(f"{n:>8} cases  " for n in rows)
         self.stdout.write(header)
         for name, _path in PAGES:
-            cells = "".join(
-                f"{rows[n][name][0]:>5} q {rows[n][name][1]:>6.1f} ms" for n in rows
-            )
+            cells = "".join(f"{rows[n][name][0]:>5} q {rows[n][name][1]:>6.1f} ms" for n in rows)
             self.stdout.write(f"{name:30}{cells}")
 
     def grow_to(self, total):

@@ -143,9 +143,14 @@ class Case(models.Model):
         _("slug"), max_length=100, db_index=False, help_text=_("Used in the page address.")
     )
     country = models.CharField(
-        _("country"), max_length=2, choices=[(c.value, c.label) for c in CASE_COUNTRIES]
+        _("country"),
+        max_length=2,
+        choices=[(c.value, c.label) for c in CASE_COUNTRIES],
+        help_text=_("Where the case is; FI for Finnish comparison cases."),
     )
-    scale = models.CharField(_("scale"), max_length=20, choices=Scale.choices)
+    scale = models.CharField(
+        _("scale"), max_length=20, choices=Scale.choices, help_text=_("The area it covers.")
+    )
     regions = models.ManyToManyField(
         CityRegion,
         blank=True,
@@ -167,7 +172,12 @@ class Case(models.Model):
         verbose_name=_("networks"),
         help_text=_("Networks that run, fund or spread the case."),
     )
-    instrument = models.CharField(_("instrument"), max_length=30, choices=Instrument.choices)
+    instrument = models.CharField(
+        _("instrument"),
+        max_length=30,
+        choices=Instrument.choices,
+        help_text=_("The main kind of instrument; say more in the detail field."),
+    )
     instrument_detail = models.CharField(
         _("instrument in detail"),
         max_length=300,
@@ -186,13 +196,21 @@ class Case(models.Model):
         verbose_name=_("climate goals"),
         help_text=_("Climate-goal tags the case serves."),
     )
-    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"), null=True, blank=True, help_text=_("When it began; empty if unknown.")
+    )
     end_year = models.PositiveSmallIntegerField(
         _("end year"), null=True, blank=True, help_text=_("Planned or actual; empty if open.")
     )
-    is_ongoing = models.BooleanField(_("ongoing"), default=True)
+    is_ongoing = models.BooleanField(
+        _("ongoing"), default=True, help_text=_("Whether the work still goes on.")
+    )
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.ONGOING
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.ONGOING,
+        help_text=_("Where the case stands now."),
     )
     status_note = models.CharField(
         _("status in detail"), max_length=300, blank=True, help_text=_("What the status means.")
@@ -221,6 +239,7 @@ class Case(models.Model):
         max_length=20,
         choices=EvidenceLevel.choices,
         default=EvidenceLevel.PARTLY_SOURCED,
+        help_text=_("How well the core facts are confirmed by the cited sources."),
     )
     evidence_note = models.TextField(
         _("evidence note"), blank=True, help_text=_("What is not yet confirmed by a source.")
@@ -236,8 +255,11 @@ class Case(models.Model):
         max_length=20,
         choices=PublicationState.choices,
         default=PublicationState.DRAFT,
+        help_text=_("Only published cases are public; archived ones keep their page."),
     )
-    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    published_at = models.DateTimeField(
+        _("published"), null=True, blank=True, help_text=_("Set when first published.")
+    )
     # Derived for full-text search (cases/search.py); never edited, never exported.
     search_text = models.TextField(editable=False, default="", serialize=False)
     search_vector = SearchVectorField(null=True, editable=False, serialize=False)

@@ -157,3 +157,12 @@ def test_a_curator_previews_a_draft_marked_as_such(curator_client):
 def test_the_public_gets_404_for_a_draft_a_curator_can_preview(client):
     draft = make_case(state=PublicationState.DRAFT, published_at=None)
     assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_a_duplicate_slug_gets_a_readable_message(curator_client):
+    case = Case.objects.get(slug="dk-fingerplanen")
+    form = curator_client.get(change_url(case))
+    response = curator_client.post(change_url(case), change_form_data(form, slug="dk-dk2020"))
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["slug"]
+    assert Case.objects.filter(slug="dk-fingerplanen").exists()

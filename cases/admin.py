@@ -4,11 +4,10 @@ from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.http import HttpResponse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from cases.fixture import write_fixture
 from cases.models import Case, ClimateGoal, KeyFigure, Milestone, Source, Theme
-from networks.curation import ConcurrentEditForm, WorkflowAdmin
+from networks.curation import ConcurrentEditForm, HistoryAdmin, WorkflowAdmin
 
 
 class CaseForm(ConcurrentEditForm):
@@ -98,7 +97,7 @@ class CaseAdmin(WorkflowAdmin):
 
 
 @admin.register(ClimateGoal)
-class ClimateGoalAdmin(SimpleHistoryAdmin):
+class ClimateGoalAdmin(HistoryAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}

@@ -2,10 +2,15 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from malnordic.sitemaps import SITEMAPS
 from malnordic.views import HomeView, robots_txt
+
+admin.site.site_header = _("MAL Nordic curation")
+admin.site.site_title = _("MAL Nordic curation")
+admin.site.index_title = _("Content")
 
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -1,14 +1,13 @@
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from networks.curation import ConcurrentEditForm, WorkflowAdmin
+from networks.curation import ConcurrentEditForm, HistoryAdmin, WorkflowAdmin
 from networks.models import CityRegion, Country, Network, NetworkSource, Organisation
 
 
 @admin.register(CityRegion)
-class CityRegionAdmin(SimpleHistoryAdmin):
+class CityRegionAdmin(HistoryAdmin):
     form = ConcurrentEditForm
     list_display = ["name", "country", "latitude", "longitude", "updated_at"]
     list_filter = ["country"]
@@ -18,7 +17,7 @@ class CityRegionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(HistoryAdmin):
     form = ConcurrentEditForm
     list_display = ["name", "name_en", "kind", "level", "country", "updated_at"]
     list_filter = ["kind", "level", "country"]

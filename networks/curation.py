@@ -2,6 +2,9 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -69,7 +72,26 @@ class ConcurrentEditForm(forms.ModelForm):
         return cleaned_data
 
 
-class WorkflowAdmin(SimpleHistoryAdmin):
+class HistoryAdmin(SimpleHistoryAdmin):
+    """The history pages answer 404, not 500, to an address with a malformed id."""
+
+    def check_ids(self, *ids):
+        try:
+            for value in ids:
+                self.model._meta.pk.to_python(unquote(value))
+        except ValidationError:
+            raise Http404 from None
+
+    def history_view(self, request, object_id, extra_context=None):
+        self.check_ids(object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self.check_ids(object_id, version_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class WorkflowAdmin(HistoryAdmin):
     """Publish, unpublish and archive actions; each change is saved one by one, so that
     every record gets its own history entry."""
 

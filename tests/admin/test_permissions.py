@@ -113,3 +113,16 @@ def test_the_curator_group_is_created_by_a_migration():
     )
     assert {"change_case", "add_network", "view_cityregion"} <= curator_perms
     assert not {"delete_case", "add_user", "change_user"} & curator_perms
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/cases/case/1/change/history/",
+        "/admin/cases/case/abc/history/",
+        "/admin/cases/case/1/history/xyz/",
+        "/admin/networks/network/1/change/history/",
+    ],
+)
+def test_a_malformed_history_address_is_not_found(login, path):
+    assert login("superuser").get(path).status_code == 404

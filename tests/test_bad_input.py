@@ -1,0 +1,44 @@
+"""Odd input on every public endpoint that takes the /cases/ parameters: never a 500."""
+
+from urllib.parse import quote
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+PARAMETERS = [
+    "q",
+    "country",
+    "theme",
+    "instrument",
+    "goal",
+    "network",
+    "region",
+    "level",
+    "status",
+    "year_from",
+    "year_to",
+    "sort",
+    "page",
+    "case",
+]
+VALUES = ["\x00", "x" * 5000, "\udcff", "-1", "1e309", "' OR 1=1 --", "<script>alert(1)</script>"]
+ENDPOINTS = [
+    "cases:list",
+    "cases:feed",
+    "cases:export-csv",
+    "cases:export-json",
+    "cases:report",
+    "cases:compare",
+]
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+@pytest.mark.parametrize("value", VALUES, ids=range(len(VALUES)))
+def test_odd_values_in_every_parameter_never_give_a_server_error(client, endpoint, value):
+    encoded = quote(value, errors="surrogateescape")
+    query = "&".join(f"{name}={encoded}&{name}=SE" for name in PARAMETERS)
+    response = client.get(f"{reverse(endpoint)}?{query}")
+    assert response.status_code < 500
+    assert b"<script>alert(1)</script>" not in response.content

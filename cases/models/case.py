@@ -5,8 +5,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
-from taggit.models import ItemBase, TagBase
+from taggit.models import ItemBase
 
+from cases.models.vocabulary import ClimateGoal, Theme
 from networks.models import (
     ChildManager,
     CityRegion,
@@ -17,77 +18,10 @@ from networks.models import (
     PublicationManager,
     PublicationQuerySet,
     PublicationState,
-    SlugManager,
-    SourceBase,
     language_of,
 )
 
 CASE_COUNTRIES = [Country.SWEDEN, Country.NORWAY, Country.DENMARK, Country.FINLAND]
-
-
-class Theme(models.Model):
-    """One of the five MALPE dimensions; the rows are fixed and created by a migration."""
-
-    class Slug(models.TextChoices):
-        LAND_USE = "land-use", _("Land use")
-        HOUSING = "housing", _("Housing")
-        TRANSPORT = "transport", _("Transport")
-        SERVICES = "services", _("Services")
-        BUSINESS = "business", _("Business")
-
-    slug = models.SlugField(_("slug"), max_length=20, choices=Slug.choices, db_index=False)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    objects = SlugManager()
-
-    class Meta:
-        ordering = ["position"]
-        verbose_name = _("theme")
-        verbose_name_plural = _("themes")
-        constraints = [models.UniqueConstraint(fields=["slug"], name="theme_slug_unique")]
-
-    def __str__(self):
-        return str(self.name)
-
-    @property
-    def name(self):
-        return self.Slug(self.slug).label
-
-    def natural_key(self):
-        return (self.slug,)
-
-    def get_absolute_url(self):
-        return reverse("cases:list") + f"?theme={self.slug}"
-
-
-class ClimateGoalQuerySet(models.QuerySet):
-    def with_case_counts(self):
-        """Each goal with `case_count`, the number of its published cases, by name."""
-        published = Q(tagged_cases__content_object__state=PublicationState.PUBLISHED)
-        counted = self.annotate(case_count=models.Count("tagged_cases", filter=published))
-        return counted.order_by("name")
-
-
-class ClimateGoal(TagBase):
-    """A climate-goal tag: a kind of target a case serves."""
-
-    description = models.TextField(
-        _("description"), blank=True, help_text=_("What the goal means, in a sentence or two.")
-    )
-
-    objects = SlugManager.from_queryset(ClimateGoalQuerySet)()
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("climate goal")
-        verbose_name_plural = _("climate goals")
-
-    def natural_key(self):
-        return (self.slug,)
-
-    def get_absolute_url(self):
-        return reverse("cases:goal-detail", args=[self.slug])
 
 
 class CaseQuerySet(PublicationQuerySet):
@@ -343,94 +277,3 @@ class TaggedCase(ItemBase):
         return (self.content_object.slug, self.tag.slug)
 
     natural_key.dependencies = ["cases.case", "cases.climategoal"]
-
-
-class Source(SourceBase):
-    case = models.ForeignKey(
-        Case, on_delete=models.CASCADE, related_name="sources", verbose_name=_("case")
-    )
-
-    objects = ChildManager()
-    history = HistoricalRecords()
-    natural_key_lookups = ("case__slug", "url")
-
-    class Meta(SourceBase.Meta):
-        verbose_name = _("source")
-        verbose_name_plural = _("sources")
-        constraints = [models.UniqueConstraint(fields=["case", "url"], name="source_url_unique")]
-
-    def natural_key(self):
-        return (self.case.slug, self.url)
-
-    natural_key.dependencies = ["cases.case"]
-
-
-class KeyFigure(models.Model):
-    case = models.ForeignKey(
-        Case, on_delete=models.CASCADE, related_name="key_figures", verbose_name=_("case")
-    )
-    label = models.CharField(_("label"), max_length=200, help_text=_("What is measured."))
-    value = models.CharField(_("value"), max_length=50, help_text=_("The number or short value."))
-    unit = models.CharField(_("unit"), max_length=50, blank=True, help_text=_("e.g. NOK bn, %."))
-    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
-    note = models.CharField(_("note"), max_length=300, blank=True)
-
-    objects = ChildManager()
-    history = HistoricalRecords()
-    natural_key_lookups = ("case__slug", "label", "year")
-
-    class Meta:
-        ordering = ["pk"]
-        verbose_name = _("key figure")
-        verbose_name_plural = _("key figures")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["case", "label", "year"], name="keyfigure_label_year_unique"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.label}: {self.value} {self.unit}".strip()
-
-    def natural_key(self):
-        return (self.case.slug, self.label, self.year)
-
-    natural_key.dependencies = ["cases.case"]
-
-
-class Milestone(models.Model):
-    case = models.ForeignKey(
-        Case, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("case")
-    )
-    year = models.PositiveSmallIntegerField(_("year"))
-    month = models.PositiveSmallIntegerField(_("month"), null=True, blank=True)
-    day = models.PositiveSmallIntegerField(_("day"), null=True, blank=True)
-    event = models.CharField(_("event"), max_length=300, help_text=_("What happened."))
-
-    objects = ChildManager()
-    history = HistoricalRecords()
-    natural_key_lookups = ("case__slug", "year", "event")
-
-    class Meta:
-        ordering = ["year", "month", "day", "pk"]
-        verbose_name = _("milestone")
-        verbose_name_plural = _("milestones")
-        constraints = [
-            models.UniqueConstraint(fields=["case", "year", "event"], name="milestone_unique"),
-            models.CheckConstraint(
-                condition=Q(month__isnull=True) | Q(month__gte=1, month__lte=12),
-                name="milestone_month_valid",
-            ),
-            models.CheckConstraint(
-                condition=Q(day__isnull=True) | Q(month__isnull=False, day__gte=1, day__lte=31),
-                name="milestone_day_valid",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.year}: {self.event}"
-
-    def natural_key(self):
-        return (self.case.slug, self.year, self.event)
-
-    natural_key.dependencies = ["cases.case"]

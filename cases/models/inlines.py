@@ -1,0 +1,98 @@
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cases.models.case import Case
+from networks.models import ChildManager, SourceBase
+
+
+class Source(SourceBase):
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="sources", verbose_name=_("case")
+    )
+
+    objects = ChildManager()
+    history = HistoricalRecords()
+    natural_key_lookups = ("case__slug", "url")
+
+    class Meta(SourceBase.Meta):
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        constraints = [models.UniqueConstraint(fields=["case", "url"], name="source_url_unique")]
+
+    def natural_key(self):
+        return (self.case.slug, self.url)
+
+    natural_key.dependencies = ["cases.case"]
+
+
+class KeyFigure(models.Model):
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="key_figures", verbose_name=_("case")
+    )
+    label = models.CharField(_("label"), max_length=200, help_text=_("What is measured."))
+    value = models.CharField(_("value"), max_length=50, help_text=_("The number or short value."))
+    unit = models.CharField(_("unit"), max_length=50, blank=True, help_text=_("e.g. NOK bn, %."))
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    objects = ChildManager()
+    history = HistoricalRecords()
+    natural_key_lookups = ("case__slug", "label", "year")
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "label", "year"], name="keyfigure_label_year_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.label}: {self.value} {self.unit}".strip()
+
+    def natural_key(self):
+        return (self.case.slug, self.label, self.year)
+
+    natural_key.dependencies = ["cases.case"]
+
+
+class Milestone(models.Model):
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("case")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    month = models.PositiveSmallIntegerField(_("month"), null=True, blank=True)
+    day = models.PositiveSmallIntegerField(_("day"), null=True, blank=True)
+    event = models.CharField(_("event"), max_length=300, help_text=_("What happened."))
+
+    objects = ChildManager()
+    history = HistoricalRecords()
+    natural_key_lookups = ("case__slug", "year", "event")
+
+    class Meta:
+        ordering = ["year", "month", "day", "pk"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        constraints = [
+            models.UniqueConstraint(fields=["case", "year", "event"], name="milestone_unique"),
+            models.CheckConstraint(
+                condition=Q(month__isnull=True) | Q(month__gte=1, month__lte=12),
+                name="milestone_month_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(day__isnull=True) | Q(month__isnull=False, day__gte=1, day__lte=31),
+                name="milestone_day_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.year}: {self.event}"
+
+    def natural_key(self):
+        return (self.case.slug, self.year, self.event)
+
+    natural_key.dependencies = ["cases.case"]

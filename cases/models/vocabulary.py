@@ -1,0 +1,73 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+from taggit.models import TagBase
+
+from networks.models import PublicationState, SlugManager
+
+
+class Theme(models.Model):
+    """One of the five MALPE dimensions; the rows are fixed and created by a migration."""
+
+    class Slug(models.TextChoices):
+        LAND_USE = "land-use", _("Land use")
+        HOUSING = "housing", _("Housing")
+        TRANSPORT = "transport", _("Transport")
+        SERVICES = "services", _("Services")
+        BUSINESS = "business", _("Business")
+
+    slug = models.SlugField(_("slug"), max_length=20, choices=Slug.choices, db_index=False)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        constraints = [models.UniqueConstraint(fields=["slug"], name="theme_slug_unique")]
+
+    def __str__(self):
+        return str(self.name)
+
+    @property
+    def name(self):
+        return self.Slug(self.slug).label
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("cases:list") + f"?theme={self.slug}"
+
+
+class ClimateGoalQuerySet(models.QuerySet):
+    def with_case_counts(self):
+        """Each goal with `case_count`, the number of its published cases, by name."""
+        published = Q(tagged_cases__content_object__state=PublicationState.PUBLISHED)
+        counted = self.annotate(case_count=models.Count("tagged_cases", filter=published))
+        return counted.order_by("name")
+
+
+class ClimateGoal(TagBase):
+    """A climate-goal tag: a kind of target a case serves."""
+
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("What the goal means, in a sentence or two.")
+    )
+
+    objects = SlugManager.from_queryset(ClimateGoalQuerySet)()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("climate goal")
+        verbose_name_plural = _("climate goals")
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("cases:goal-detail", args=[self.slug])

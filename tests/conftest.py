@@ -1,8 +1,20 @@
+import os
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import translation
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """In CI a skipped test fails: a missing database or browser must not pass unnoticed."""
+    report = yield
+    if os.environ.get("CI") == "true" and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"Skipped in CI, which counts as a failure: {report.longrepr}"
+    return report
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,6 @@ from typing import NamedTuple
 
 from django.utils.translation import gettext_lazy as _
 
-from networks.models import Organisation
-
 
 class Line(NamedTuple):
     text: str
@@ -27,14 +25,9 @@ def english(*texts):
 
 
 def parties_by_level(case):
-    levels = {level.value: [] for level in reversed(Organisation.Level)}
-    others = []
-    for party in case.parties.all():
-        levels.get(party.level, others).append(party.name)
-    groups = [(Organisation.Level(level).label, names) for level, names in levels.items()]
-    groups.append((_("Other parties"), others))
     return [
-        Line(", ".join(names), case.language, f"{level}: ") for level, names in groups if names
+        Line(", ".join(p.name for p in parties), case.language, f"{level}: ")
+        for level, parties in case.parties_by_level()
     ]
 
 
@@ -59,7 +52,7 @@ ROWS = [
     (_("Instrument in detail"), "list", lambda c: english(c.instrument_detail)),
     (_("Parties"), "list", parties_by_level),
     (_("MALPE themes"), "list", lambda c: [Line(str(t.name)) for t in c.themes.all()]),
-    (_("Climate goals"), "list", lambda c: english(*sorted(g.name for g in c.goals.all()))),
+    (_("Climate goals"), "list", lambda c: english(*(g.name for g in c.sorted_goals()))),
     (_("Years"), "list", years),
     (_("Status"), "list", lambda c: label(c.get_status_display()) + english(c.status_note)),
     (_("Key figures"), "list", figures),

@@ -74,10 +74,6 @@ def joined(items):
     return "; ".join(str(item) for item in items)
 
 
-def goal_names(case):
-    return sorted(goal.name for goal in case.goals.all())
-
-
 # (header, value) per CSV column. The headers are a contract with people's scripts: keep
 # them, and add new columns at the end. Labels are written in English (see csv_response).
 COLUMNS = [
@@ -89,7 +85,7 @@ COLUMNS = [
     ("instrument", Case.get_instrument_display),
     ("instrument detail", attrgetter("instrument_detail")),
     ("themes", lambda case: joined(case.themes.all())),
-    ("climate goals", lambda case: joined(goal_names(case))),
+    ("climate goals", lambda case: joined(case.sorted_goals())),
     ("city regions", lambda case: joined(case.regions.all())),
     ("parties", lambda case: joined(case.parties.all())),
     ("networks", lambda case: joined(case.public_networks)),
@@ -178,8 +174,6 @@ class ReportView(TemplateView):
         # Counting only when the report is full spares a query in the usual case.
         total = len(cases) if len(cases) <= REPORT_LIMIT else selected.count()
         cases = add_page_urls(self.request, cases[:REPORT_LIMIT])
-        for case in cases:
-            case.goal_names = goal_names(case)
         query = self.request.GET.copy()
         query.pop("page", None)
         query = f"?{query.urlencode()}" if query else ""

@@ -13,7 +13,7 @@ from cases.filters import CaseFilter
 from cases.models import Case, ClimateGoal
 from cases.related import related_cases
 from cases.searchquery import is_truncated
-from networks.models import Organisation, PublicationState
+from networks.models import PublicationState
 
 
 class CaseListView(FilterView):
@@ -131,18 +131,9 @@ class CaseDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         case = self.object
-        level = Organisation.Level
-        levels = {level.STATE: [], level.REGIONAL: [], level.MUNICIPAL: []}
-        others = []
-        for party in case.parties.all():
-            levels.get(party.level, others).append(party)
-        parties = [(level.label, orgs) for level, orgs in levels.items() if orgs]
-        if others:
-            parties.append((_("Other parties"), others))
-        goals = sorted(case.goals.all(), key=lambda goal: goal.name)
         return super().get_context_data(
-            parties=parties,
-            goals=goals,
+            parties=case.parties_by_level(),
+            goals=case.sorted_goals(),
             related=related_cases(case),
             page_url=self.request.build_absolute_uri(case.get_absolute_url()),
             **kwargs,

@@ -250,6 +250,23 @@ class Case(models.Model):
         """The language of the original name."""
         return language_of(self.country)
 
+    def sorted_goals(self):
+        """The climate goals by name (taggit gives them in no set order)."""
+        return sorted(self.goals.all(), key=lambda goal: goal.name)
+
+    def parties_by_level(self):
+        """[(level label, organisations)]: state, regional, municipal, then other parties;
+        empty groups left out. Uses prefetched parties when there are any."""
+        level = Organisation.Level
+        groups = {level.STATE: [], level.REGIONAL: [], level.MUNICIPAL: []}
+        others = []
+        for party in self.parties.all():
+            groups.get(party.level, others).append(party)
+        grouped = [(level.label, parties) for level, parties in groups.items() if parties]
+        if others:
+            grouped.append((_("Other parties"), others))
+        return grouped
+
 
 class TaggedCase(ItemBase):
     """Through model for climate goals, with natural keys so fixtures round-trip."""

@@ -9,9 +9,30 @@ text), and Excel reads a CSV file without a byte-order mark in the local ANSI co
 import codecs
 import csv
 import io
+import unicodedata
 
 # The first characters that make a spreadsheet treat a cell as a formula (OWASP).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheets also read the look-alikes of these as the operator itself: the full-width
+# and small forms (＝, ＋, －, ＠, ﹦, …), which Unicode's compatibility mapping folds into
+# ASCII, and the minus signs, which it does not.
+MINUS_SIGNS = "\u2212\u2012\u2013\u2014\ufe63\uff0d"
+
+
+# Characters a spreadsheet may skip before it looks for an operator.
+LEADING_BLANKS = " \u00a0\u200b\u200c\u200d\u2060\ufeff\u3000\n\x0b\x0c"
+
+
+def is_formula(text):
+    """Whether a spreadsheet could read `text` as a formula: its first character, after
+    any leading blanks or invisible characters, is an operator or one of its look-alikes."""
+    if text.startswith(FORMULA_STARTS):
+        return True
+    stripped = text.lstrip(LEADING_BLANKS)
+    if not stripped:
+        return False
+    first = stripped[0]
+    return unicodedata.normalize("NFKC", first).startswith(FORMULA_STARTS) or first in MINUS_SIGNS
 
 
 def neutralise(value):
@@ -20,7 +41,7 @@ def neutralise(value):
     None becomes an empty cell; anything else goes through str().
     """
     text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS):
+    if is_formula(text):
         return "'" + text
     return text
 

@@ -17,11 +17,29 @@ def test_a_cell_that_starts_like_a_formula_gets_a_leading_apostrophe(cell):
     assert neutralise(cell) == "'" + cell
 
 
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "\uff1d1+1",  # full-width equals sign
+        "\ufe661+1",  # small equals sign
+        "\uff0bx",  # full-width plus
+        "\uff0dx",  # full-width hyphen-minus
+        "\uff20SUM(A1)",  # full-width at sign
+        "\u2212x",  # minus sign
+        " =1",  # after a space
+        "\u3000\uff1d1",  # after an ideographic space
+        "\ufeff=1",  # after an invisible byte-order mark
+    ],
+)
+def test_a_look_alike_formula_start_gets_a_leading_apostrophe(cell):
+    assert neutralise(cell) == "'" + cell
+
+
 def test_the_hyperlink_payload_is_shown_as_text():
     assert neutralise('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
 
 
-@pytest.mark.parametrize("cell", ["Oslo", "a=b", "e-mail", "2+2", " =1", "", "'quoted"])
+@pytest.mark.parametrize("cell", ["Oslo", "a=b", "e-mail", "2+2", "", "'quoted", "1 − 2"])
 def test_an_ordinary_cell_is_left_as_it_is(cell):
     assert neutralise(cell) == cell
 

@@ -87,9 +87,13 @@ class CaseFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         fields = self.form.fields
         fields["q"].widget.attrs.update({"type": "search", "maxlength": 200})
-        fields["goal"].choices = ClimateGoal.objects.values_list("slug", "name")
+        fields["goal"].choices = ClimateGoal.objects.with_published_cases().values_list(
+            "slug", "name"
+        )
         fields["network"].choices = Network.objects.published().values_list("slug", "name")
-        fields["region"].choices = CityRegion.objects.values_list("slug", "name")
+        fields["region"].choices = CityRegion.objects.with_published_cases().values_list(
+            "slug", "name"
+        )
 
     def filter_search(self, queryset, name, value):
         return search.matching(queryset, value)

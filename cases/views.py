@@ -145,13 +145,15 @@ class GoalListView(ListView):
     context_object_name = "goals"
 
     def get_queryset(self):
-        return ClimateGoal.objects.with_case_counts()
+        return ClimateGoal.objects.with_published_cases()
 
 
 class GoalDetailView(DetailView):
     template_name = "cases/goal_detail.html"
     context_object_name = "goal"
-    model = ClimateGoal
+
+    def get_queryset(self):
+        return ClimateGoal.objects.with_published_cases()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

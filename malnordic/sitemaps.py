@@ -39,12 +39,12 @@ class NetworkSitemap(Sitemap):
 
 class RegionSitemap(Sitemap):
     def items(self):
-        return CityRegion.objects.order_by("slug")
+        return CityRegion.objects.with_published_cases().order_by("slug")
 
 
 class GoalSitemap(Sitemap):
     def items(self):
-        return ClimateGoal.objects.order_by("slug")
+        return ClimateGoal.objects.with_published_cases().order_by("slug")
 
 
 SITEMAPS = {

@@ -37,7 +37,7 @@ class RegionListView(ListView):
     context_object_name = "regions"
 
     def get_queryset(self):
-        return CityRegion.objects.with_case_counts()
+        return CityRegion.objects.with_published_cases()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(map=region_map(self.object_list), **kwargs)
@@ -46,7 +46,9 @@ class RegionListView(ListView):
 class RegionDetailView(DetailView):
     template_name = "networks/region_detail.html"
     context_object_name = "region"
-    model = CityRegion
+
+    def get_queryset(self):
+        return CityRegion.objects.with_published_cases()
 
     def get_context_data(self, **kwargs):
         cases = self.object.cases.published().for_list()

@@ -42,9 +42,45 @@ def test_a_draft_is_on_no_public_page(client, draft):
 
 
 def test_a_draft_is_not_counted(client, draft):
+    region = make_region()
+    make_case(regions=[region, draft.regions.get()])
     response = client.get(reverse("networks:region-list"))
-    region = next(r for r in response.context["regions"] if r.slug == draft.regions.get().slug)
-    assert region.case_count == 0
+    counts = {r.slug: r.case_count for r in response.context["regions"]}
+    assert counts[draft.regions.get().slug] == 1
+
+
+def test_a_region_or_goal_with_only_a_draft_case_is_hidden(client, draft):
+    region, goal = draft.regions.get(), draft.goals.get()
+    pages = [
+        reverse("home"),
+        reverse("cases:list"),
+        reverse("cases:goal-list"),
+        reverse("networks:region-list"),
+        reverse("sitemap"),
+    ]
+    shown = [url for url in pages if region.name in client.get(url).text]
+    shown += [url for url in pages if goal.name in client.get(url).text]
+    assert shown == []
+    sitemap = client.get(reverse("sitemap")).text
+    assert region.get_absolute_url() not in sitemap and goal.get_absolute_url() not in sitemap
+    assert client.get(region.get_absolute_url()).status_code == 404
+    assert client.get(goal.get_absolute_url()).status_code == 404
+
+
+def test_a_region_or_goal_is_shown_once_its_case_is_published(client, draft):
+    draft.state = PublicationState.PUBLISHED
+    draft.save()
+    region, goal = draft.regions.get(), draft.goals.get()
+    assert region.name in client.get(reverse("networks:region-list")).text
+    assert goal.name in client.get(reverse("cases:goal-list")).text
+    assert client.get(region.get_absolute_url()).status_code == 200
+    assert client.get(goal.get_absolute_url()).status_code == 200
+
+
+def test_a_selected_hidden_region_is_not_named_on_the_browse_page(client, draft):
+    region = draft.regions.get()
+    response = client.get(reverse("cases:list") + f"?region={region.slug}")
+    assert region.name not in response.text
 
 
 def test_a_drafts_url_is_not_found(client, draft):

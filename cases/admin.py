@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.fixture import write_fixture
 from cases.models import Case, ClimateGoal, KeyFigure, Milestone, Source, Theme
-from networks.curation import ConcurrentEditForm, HistoryAdmin, WorkflowAdmin
+from publishing.curation import ConcurrentEditForm, HistoryAdmin, WorkflowAdmin
 
 
 class CaseForm(ConcurrentEditForm):
@@ -59,7 +59,7 @@ class CaseAdmin(WorkflowAdmin):
     inlines = [SourceInline, KeyFigureInline, MilestoneInline]
     actions = [*WorkflowAdmin.actions, "export_fixture", "export_csv"]
     fieldsets = [
-        (None, {"fields": ["title", "original_name", "slug", "summary", "loaded_at"]}),
+        (None, {"fields": ["title", "original_name", "slug", "summary", "loaded_version"]}),
         (
             _("Where and who"),
             {"fields": ["country", "scale", "regions", "parties", "networks", "is_comparison"]},
@@ -98,6 +98,7 @@ class CaseAdmin(WorkflowAdmin):
 
 @admin.register(ClimateGoal)
 class ClimateGoalAdmin(HistoryAdmin):
+    form = ConcurrentEditForm
     list_display = ["name", "slug"]
     search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}

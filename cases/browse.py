@@ -2,13 +2,14 @@
 
 from dataclasses import dataclass, field
 
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from cases.searchquery import terms
 
 SORTS = {
     "relevance": (_("Relevance"), ["-rank", "title"]),
-    "newest": (_("Newest first"), ["-published_at", "title"]),
+    "newest": (_("Newest first"), [F("published_at").desc(nulls_last=True), "title"]),
     "title": (_("Title"), ["title"]),
     "start": (_("Start year, latest first"), ["-start_year", "title"]),
 }

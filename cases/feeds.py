@@ -1,10 +1,12 @@
 from django.contrib.syndication.views import Feed
+from django.db.models import F
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from cases.filters import CaseFilter
 from cases.models import Case
+from publishing.text import clean_text
 
 FEED_SIZE = 50
 
@@ -36,13 +38,16 @@ class CaseFeed(Feed):
 
     def items(self, filterset):
         ids = filterset.qs.values("pk")
-        return Case.objects.filter(pk__in=ids).order_by("-published_at", "title")[:FEED_SIZE]
+        newest = F("published_at").desc(nulls_last=True)
+        return Case.objects.filter(pk__in=ids).order_by(newest, "title", "slug")[:FEED_SIZE]
 
+    # XML 1.0 cannot carry control characters: text saved before the admin removed them
+    # on the way in is cleaned on the way out too.
     def item_title(self, case):
-        return case.title
+        return clean_text(case.title)
 
     def item_description(self, case):
-        return case.summary
+        return clean_text(case.summary)
 
     def item_pubdate(self, case):
         return case.published_at

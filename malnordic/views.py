@@ -1,4 +1,4 @@
-from django.db.models import Count
+from django.db.models import Count, F
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
@@ -14,13 +14,14 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         browse = reverse("cases:list")
+        newest = F("published_at").desc(nulls_last=True)
         cases = Case.objects.published()
         by_country = dict(cases.values_list("country").annotate(n=Count("pk")).order_by())
         themes = Theme.objects.annotate(
             case_count=Count("cases", filter=PUBLISHED_CASES)
         ).order_by("position")
-        regions = CityRegion.objects.with_case_counts()
-        goals = ClimateGoal.objects.with_case_counts().filter(case_count__gt=0)
+        regions = CityRegion.objects.with_published_cases()
+        goals = ClimateGoal.objects.with_published_cases()
         return super().get_context_data(
             case_count=sum(by_country.values()),
             network_count=Network.objects.published().count(),
@@ -33,7 +34,7 @@ class HomeView(TemplateView):
             themes=bars((t.name, f"{browse}?theme={t.slug}", t.case_count) for t in themes),
             goals=goals.order_by("-case_count", "name")[:8],
             map=region_map(regions),
-            recent_cases=cases.for_list().order_by("-published_at", "title")[:6],
+            recent_cases=cases.for_list().order_by(newest, "title")[:6],
             **kwargs,
         )
 

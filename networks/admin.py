@@ -2,8 +2,8 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from networks.curation import ConcurrentEditForm, HistoryAdmin, WorkflowAdmin
 from networks.models import CityRegion, Country, Network, NetworkSource, Organisation
+from publishing.curation import ConcurrentEditForm, HistoryAdmin, WorkflowAdmin
 
 
 @admin.register(CityRegion)
@@ -13,7 +13,7 @@ class CityRegionAdmin(HistoryAdmin):
     list_filter = ["country"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "country", "latitude", "longitude", "description", "loaded_at"]
+    fields = ["name", "slug", "country", "latitude", "longitude", "description", "loaded_version"]
 
 
 @admin.register(Organisation)
@@ -23,7 +23,7 @@ class OrganisationAdmin(HistoryAdmin):
     list_filter = ["kind", "level", "country"]
     search_fields = ["name", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "name_en", "slug", "kind", "level", "country", "loaded_at"]
+    fields = ["name", "name_en", "slug", "kind", "level", "country", "loaded_version"]
 
 
 class NetworkForm(ConcurrentEditForm):
@@ -50,7 +50,7 @@ class NetworkAdmin(WorkflowAdmin):
     prepopulated_fields = {"slug": ["name"]}
     inlines = [NetworkSourceInline]
     fieldsets = [
-        (None, {"fields": ["name", "original_name", "slug", "state", "loaded_at"]}),
+        (None, {"fields": ["name", "original_name", "slug", "state", "loaded_version"]}),
         (_("What it is"), {"fields": ["kind", "kind_detail", "countries", "founded_year"]}),
         (_("Description"), {"fields": ["summary", "members", "mal_relevance", "website"]}),
         (_("Evidence"), {"fields": ["evidence_level", "evidence_note"]}),

@@ -6,6 +6,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from publishing.fields import CleanCharField, CleanTextField
+from publishing.models import PublicationState, Publishable
+from publishing.text import link_target
+
 # Sources and websites must be web addresses, not ftp: or other schemes.
 web_address = URLValidator(
     schemes=["http", "https"], message=_("Enter an http:// or https:// address.")
@@ -53,12 +57,6 @@ def language_of(country_code):
     return Country(country_code).language if country_code in Country.values else ""
 
 
-class PublicationState(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
-    ARCHIVED = "archived", _("Archived")
-
-
 class EvidenceLevel(models.TextChoices):
     WELL_SOURCED = "well-sourced", _("Well sourced")
     PARTLY_SOURCED = "partly-sourced", _("Partly sourced")
@@ -104,6 +102,14 @@ class CityRegionQuerySet(models.QuerySet):
             "name"
         )
 
+    def with_published_cases(self):
+        """The regions the public sees: those with at least one published case, counted.
+
+        A region is shown only while it has a published case, so one created for a draft
+        stays out of sight until that case is published.
+        """
+        return self.with_case_counts().filter(case_count__gt=0)
+
 
 class PublicationManager(SlugManager.from_queryset(PublicationQuerySet)):
     pass
@@ -120,14 +126,14 @@ class ChildManager(models.Manager):
 class SourceBase(models.Model):
     """A cited source; subclassed for each kind of record that cites sources."""
 
-    title = models.CharField(_("title"), max_length=300, help_text=_("What the source is."))
+    title = CleanCharField(_("title"), max_length=300, help_text=_("What the source is."))
     url = models.URLField(
         _("URL"),
         max_length=500,
         validators=[web_address],
         help_text=_("A full http(s) address of the source."),
     )
-    publisher = models.CharField(
+    publisher = CleanCharField(
         _("publisher"), max_length=200, blank=True, help_text=_("Who published it.")
     )
     year = models.PositiveSmallIntegerField(
@@ -141,9 +147,14 @@ class SourceBase(models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def link(self):
+        """The URL if it may be rendered as a link (http or https), otherwise ""."""
+        return link_target(self.url)
+
 
 class CityRegion(models.Model):
-    name = models.CharField(_("name"), max_length=200, help_text=_("The region's usual name."))
+    name = CleanCharField(_("name"), max_length=200, help_text=_("The region's usual name."))
     slug = models.SlugField(
         _("slug"), max_length=100, db_index=False, help_text=_("Used in the page address.")
     )
@@ -154,7 +165,7 @@ class CityRegion(models.Model):
     longitude = models.FloatField(
         _("longitude"), help_text=_("Of the main city's centre, in decimal degrees (WGS84).")
     )
-    description = models.TextField(
+    description = CleanTextField(
         _("description"), blank=True, help_text=_("One or two sentences on the region.")
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -199,10 +210,10 @@ class Organisation(models.Model):
         REGIONAL = "regional", _("Regional")
         STATE = "state", _("State")
 
-    name = models.CharField(
+    name = CleanCharField(
         _("name"), max_length=200, help_text=_("Official name in the original language.")
     )
-    name_en = models.CharField(
+    name_en = CleanCharField(
         _("English name"), max_length=200, blank=True, help_text=_("Name in English, if any.")
     )
     slug = models.SlugField(_("slug"), max_length=200, db_index=False)
@@ -240,7 +251,7 @@ class Organisation(models.Model):
         return language_of(self.country)
 
 
-class Network(models.Model):
+class Network(Publishable, models.Model):
     class Kind(models.TextChoices):
         NATIONAL_ASSOCIATION = "national-association", _("National association or programme")
         REGIONAL_BODY = "regional-body", _("Regional cooperation body")
@@ -249,13 +260,13 @@ class Network(models.Model):
         GLOBAL = "global", _("Global")
         RESEARCH_FUNDING = "research-funding", _("Research or funding")
 
-    name = models.CharField(_("name"), max_length=200, help_text=_("Name in English."))
-    original_name = models.CharField(
+    name = CleanCharField(_("name"), max_length=200, help_text=_("Name in English."))
+    original_name = CleanCharField(
         _("original name"), max_length=300, blank=True, help_text=_("Name in its own language.")
     )
     slug = models.SlugField(_("slug"), max_length=100, db_index=False)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
-    kind_detail = models.CharField(
+    kind_detail = CleanCharField(
         _("kind in detail"), max_length=300, blank=True, help_text=_("A phrase on what it is.")
     )
     countries = models.JSONField(
@@ -265,11 +276,11 @@ class Network(models.Model):
         help_text=_("Country codes of its members; empty for EU-wide or global networks."),
     )
     founded_year = models.PositiveSmallIntegerField(_("founded"), null=True, blank=True)
-    members = models.TextField(
+    members = CleanTextField(
         _("members and scale"), blank=True, help_text=_("Who belongs, and how many.")
     )
-    summary = models.TextField(_("summary"), help_text=_("One sentence on what it is."))
-    mal_relevance = models.TextField(
+    summary = CleanTextField(_("summary"), help_text=_("One sentence on what it is."))
+    mal_relevance = CleanTextField(
         _("role in MAL work"),
         blank=True,
         help_text=_("What it does for planning land use, housing and transport together."),
@@ -281,7 +292,7 @@ class Network(models.Model):
         choices=EvidenceLevel.choices,
         default=EvidenceLevel.PARTLY_SOURCED,
     )
-    evidence_note = models.TextField(
+    evidence_note = CleanTextField(
         _("evidence note"), blank=True, help_text=_("What is not yet confirmed by a source.")
     )
     state = models.CharField(
@@ -324,6 +335,11 @@ class Network(models.Model):
             raise ValidationError(
                 {"countries": _('Give a list of known country codes, such as ["FI", "SE"].')}
             )
+
+    @property
+    def website_link(self):
+        """The website if it may be rendered as a link (http or https), otherwise ""."""
+        return link_target(self.website)
 
     def get_countries_display(self):
         return [Country(code).label for code in self.countries if code in Country.values]

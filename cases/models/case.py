@@ -20,6 +20,8 @@ from networks.models import (
     PublicationState,
     language_of,
 )
+from publishing.fields import CleanCharField, CleanTextField
+from publishing.models import Publishable
 
 CASE_COUNTRIES = [Country.SWEDEN, Country.NORWAY, Country.DENMARK, Country.FINLAND]
 
@@ -43,7 +45,7 @@ class CaseQuerySet(PublicationQuerySet):
         )
 
 
-class Case(models.Model):
+class Case(Publishable, models.Model):
     class Scale(models.TextChoices):
         NATIONAL = "national", _("National")
         REGIONAL = "regional", _("Regional")
@@ -67,10 +69,8 @@ class Case(models.Model):
         COMPLETED = "completed", _("Completed")
         DISCONTINUED = "discontinued", _("Discontinued")
 
-    title = models.CharField(
-        _("title"), max_length=200, help_text=_("The case's name in English.")
-    )
-    original_name = models.CharField(
+    title = CleanCharField(_("title"), max_length=200, help_text=_("The case's name in English."))
+    original_name = CleanCharField(
         _("original name"), max_length=300, blank=True, help_text=_("Name in its own language.")
     )
     slug = models.SlugField(
@@ -112,7 +112,7 @@ class Case(models.Model):
         choices=Instrument.choices,
         help_text=_("The main kind of instrument; say more in the detail field."),
     )
-    instrument_detail = models.CharField(
+    instrument_detail = CleanCharField(
         _("instrument in detail"),
         max_length=300,
         blank=True,
@@ -146,7 +146,7 @@ class Case(models.Model):
         default=Status.ONGOING,
         help_text=_("Where the case stands now."),
     )
-    status_note = models.CharField(
+    status_note = CleanCharField(
         _("status in detail"), max_length=300, blank=True, help_text=_("What the status means.")
     )
     is_comparison = models.BooleanField(
@@ -154,16 +154,16 @@ class Case(models.Model):
         default=False,
         help_text=_("A Finnish case shown for comparison with the Nordic ones."),
     )
-    summary = models.TextField(_("summary"), help_text=_("One or two sentences."))
-    challenge = models.TextField(_("challenge"), blank=True, help_text=_("What it answers to."))
-    how_it_works = models.TextField(
+    summary = CleanTextField(_("summary"), help_text=_("One or two sentences."))
+    challenge = CleanTextField(_("challenge"), blank=True, help_text=_("What it answers to."))
+    how_it_works = CleanTextField(
         _("how it works"), blank=True, help_text=_("Parties, mechanism, money and duties.")
     )
-    climate_goals = models.TextField(
+    climate_goals = CleanTextField(
         _("climate goals in detail"), blank=True, help_text=_("The climate aims in words.")
     )
-    results = models.TextField(_("results"), blank=True, help_text=_("What has come of it."))
-    lessons_for_finland = models.TextField(
+    results = CleanTextField(_("results"), blank=True, help_text=_("What has come of it."))
+    lessons_for_finland = CleanTextField(
         _("lessons for Finland"),
         blank=True,
         help_text=_("An editorial judgement of what would transfer to Finland."),
@@ -175,7 +175,7 @@ class Case(models.Model):
         default=EvidenceLevel.PARTLY_SOURCED,
         help_text=_("How well the core facts are confirmed by the cited sources."),
     )
-    evidence_note = models.TextField(
+    evidence_note = CleanTextField(
         _("evidence note"), blank=True, help_text=_("What is not yet confirmed by a source.")
     )
     last_verified = models.DateField(

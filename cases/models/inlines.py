@@ -5,6 +5,7 @@ from simple_history.models import HistoricalRecords
 
 from cases.models.case import Case
 from networks.models import ChildManager, SourceBase
+from publishing.fields import CleanCharField
 
 
 class Source(SourceBase):
@@ -31,11 +32,11 @@ class KeyFigure(models.Model):
     case = models.ForeignKey(
         Case, on_delete=models.CASCADE, related_name="key_figures", verbose_name=_("case")
     )
-    label = models.CharField(_("label"), max_length=200, help_text=_("What is measured."))
-    value = models.CharField(_("value"), max_length=50, help_text=_("The number or short value."))
-    unit = models.CharField(_("unit"), max_length=50, blank=True, help_text=_("e.g. NOK bn, %."))
+    label = CleanCharField(_("label"), max_length=200, help_text=_("What is measured."))
+    value = CleanCharField(_("value"), max_length=50, help_text=_("The number or short value."))
+    unit = CleanCharField(_("unit"), max_length=50, blank=True, help_text=_("e.g. NOK bn, %."))
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
-    note = models.CharField(_("note"), max_length=300, blank=True)
+    note = CleanCharField(_("note"), max_length=300, blank=True)
 
     objects = ChildManager()
     history = HistoricalRecords()
@@ -67,7 +68,7 @@ class Milestone(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     month = models.PositiveSmallIntegerField(_("month"), null=True, blank=True)
     day = models.PositiveSmallIntegerField(_("day"), null=True, blank=True)
-    event = models.CharField(_("event"), max_length=300, help_text=_("What happened."))
+    event = CleanCharField(_("event"), max_length=300, help_text=_("What happened."))
 
     objects = ChildManager()
     history = HistoricalRecords()

@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 from taggit.models import TagBase
 
 from networks.models import PublicationState, SlugManager
+from publishing.fields import CleanCharField, CleanTextField
 
 
 class Theme(models.Model):
@@ -50,11 +51,21 @@ class ClimateGoalQuerySet(models.QuerySet):
         counted = self.annotate(case_count=models.Count("tagged_cases", filter=published))
         return counted.order_by("name")
 
+    def with_published_cases(self):
+        """The goals the public sees: those with at least one published case, counted.
+
+        A goal is shown only while it has a published case, so one created for a draft
+        stays out of sight until that case is published.
+        """
+        return self.with_case_counts().filter(case_count__gt=0)
+
 
 class ClimateGoal(TagBase):
     """A climate-goal tag: a kind of target a case serves."""
 
-    description = models.TextField(
+    name = CleanCharField(_("name"), unique=True, max_length=100)
+
+    description = CleanTextField(
         _("description"), blank=True, help_text=_("What the goal means, in a sentence or two.")
     )
 

@@ -1,6 +1,4 @@
 import pytest
-from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext
@@ -15,18 +13,6 @@ pytestmark = pytest.mark.django_db
 
 def change_url(case):
     return reverse("admin:cases_case_change", args=[case.pk])
-
-
-@pytest.fixture
-def two_curators(django_user_model):
-    clients = []
-    for name in ("anna", "ben"):
-        user = django_user_model.objects.create_user(name, password="pw", is_staff=True)
-        user.groups.add(Group.objects.get(name="Curator"))
-        client = Client()
-        client.force_login(user)
-        clients.append(client)
-    return clients
 
 
 def test_a_curator_saves_a_case_through_the_admin(curator_client):

@@ -1,51 +1,68 @@
-"""What the case and network admins share: edit conflicts and the publication workflow."""
+"""What the curated models' admins share: edit conflicts, history and the publication
+workflow."""
+
+import hashlib
+import json
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from networks.models import PublicationState
+from publishing.models import PublicationState
+
+
+def row_version(model, pk, lock=False):
+    """A fingerprint of the row as stored: it changes whenever any field of it is saved.
+
+    Derived columns (the search text, which follows renamed parties and regions) are left
+    out, so that only an edit of the row itself counts. With `lock`, the row is locked
+    until the transaction ends, so that two saves cannot both pass the check.
+    """
+    names = [f.attname for f in model._meta.concrete_fields if f.serialize]
+    rows = model._base_manager.filter(pk=pk)
+    if lock:
+        rows = rows.select_for_update()
+    values = rows.values(*names).first()
+    if values is None:
+        return ""
+    encoded = json.dumps(values, sort_keys=True, default=str).encode()
+    return hashlib.sha256(encoded).hexdigest()
 
 
 class ConcurrentEditForm(forms.ModelForm):
     """Refuses a save based on an outdated copy of the row, so no one's edit is lost.
 
-    The form carries the row's `updated_at` as it was when the form was opened. If the row
-    has changed since, the save is refused and the curator's input stays in the form.
+    The form carries the row's version as it was when the form was opened. If the row has
+    changed since (a change form, a workflow action or an inline saved by someone else),
+    the save is refused and the curator's input stays in the form.
     """
 
-    loaded_at = forms.CharField(widget=forms.HiddenInput, required=False)
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             # From the database, not the instance: when restoring an old version from the
             # history, the instance is that old version.
-            current = self.current_updated_at()
-            self.fields["loaded_at"].initial = current.isoformat() if current else ""
-
-    def current_updated_at(self, lock=False):
-        rows = type(self.instance)._base_manager.filter(pk=self.instance.pk)
-        if lock:
-            rows = rows.select_for_update()
-        return rows.values_list("updated_at", flat=True).first()
+            self.fields["loaded_version"].initial = row_version(
+                type(self.instance), self.instance.pk
+            )
 
     def clean(self):
         cleaned_data = super().clean()
         if not self.instance.pk:
             return cleaned_data
         model = type(self.instance)
-        # Locked until the admin's transaction ends, so two saves cannot both pass.
-        current = self.current_updated_at(lock=True)
-        if current and cleaned_data.get("loaded_at") != current.isoformat():
+        current = row_version(model, self.instance.pk, lock=True)
+        if current and cleaned_data.get("loaded_version") != current:
             meta = model._meta
             history = reverse(
                 f"admin:{meta.app_label}_{meta.model_name}_history", args=[self.instance.pk]
@@ -98,15 +115,21 @@ class WorkflowAdmin(HistoryAdmin):
     actions = ["publish", "unpublish", "archive"]
 
     def move(self, queryset, state, reason):
+        """Put the selected rows in `state`, each under a lock and from its latest version.
+
+        Only the state fields are written (`Publishable.state_fields`), so an edit saved
+        while the action runs is kept; and the row's version changes, so a change form
+        opened before the action is refused rather than saved over it.
+        """
         changed = 0
-        for obj in queryset:
-            if obj.state == state:
-                continue
-            obj.state = state
-            if state == PublicationState.PUBLISHED and hasattr(obj, "published_at"):
-                obj.published_at = obj.published_at or timezone.now()
-            obj._change_reason = reason
-            obj.save()
+        for pk in queryset.order_by("pk").values_list("pk", flat=True):
+            with transaction.atomic(using=queryset.db):
+                obj = self.model._base_manager.select_for_update().filter(pk=pk).first()
+                if obj is None or obj.state == state:
+                    continue
+                obj.state = state
+                obj._change_reason = reason
+                obj.save(update_fields=obj.state_fields())
             changed += 1
         return changed
 

@@ -135,7 +135,7 @@ def export_csv(request):
 def export_json(request):
     """The selection as a Django fixture with natural keys (see cases/fixture.py)."""
     _filterset, cases = selection(request)
-    response = attachment("application/json", JSON_FILENAME)
+    response = attachment("application/json; charset=utf-8", JSON_FILENAME)
     write_fixture(cases, response, public=True)
     return response
 

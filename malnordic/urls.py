@@ -13,7 +13,12 @@ admin.site.site_title = _("MAL Nordic curation")
 admin.site.index_title = _("Content")
 
 urlpatterns = [
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS, "content_type": "application/xml; charset=utf-8"},
+        name="sitemap",
+    ),
     path("robots.txt", robots_txt, name="robots"),
 ]
 urlpatterns += i18n_patterns(

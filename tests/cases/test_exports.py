@@ -125,7 +125,7 @@ def test_the_csv_takes_a_fixed_number_of_queries(client, django_assert_num_queri
 
 def test_the_json_export_is_an_attachment_named_for_the_site(client):
     response = get(client, "cases:export-json")
-    assert response["Content-Type"] == "application/json"
+    assert response["Content-Type"] == "application/json; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="mal-nordic-cases.json"'
 
 

@@ -1,12 +1,13 @@
 """Export cases as a Django fixture that loads into an empty database.
 
 Natural keys throughout, so a file loads by slug into a database that already holds some of
-its rows (updating them) and into an empty one alike. Rows come in a stable order, so
-exporting the same content twice gives the same bytes.
+its rows (updating them) and into an empty one alike. Rows come in a total order on what is
+exported, with empty values first (PostgreSQL would put them last, SQLite first), so the
+same content gives the same bytes from any database, however its rows were numbered.
 """
 
 from django.core import serializers
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 
 from cases.models import ClimateGoal, KeyFigure, Milestone, Source, TaggedCase, Theme
 from networks.models import CityRegion, Network, NetworkSource, Organisation
@@ -34,7 +35,7 @@ def fixture_objects(cases, everything=False, public=False):
         goals = ClimateGoal.objects.filter(tagged_cases__content_object__in=cases).distinct()
     children = {"case__in": cases}
     groups = [
-        Theme.objects.order_by("position"),
+        Theme.objects.order_by("position", "slug"),
         goals.order_by("slug"),
         regions.order_by("slug"),
         organisations.order_by("slug"),
@@ -47,12 +48,20 @@ def fixture_objects(cases, everything=False, public=False):
         .select_related("content_object", "tag")
         .order_by("content_object__slug", "tag__slug"),
         Source.objects.filter(**children).select_related("case").order_by("case__slug", "url"),
+        # (case, label, year) is unique, but not when the year is empty: then the other
+        # fields decide, and rows alike in every field give the same bytes in any order.
         KeyFigure.objects.filter(**children)
         .select_related("case")
-        .order_by("case__slug", "label", "year"),
+        .order_by("case__slug", "label", F("year").asc(nulls_first=True), "value", "unit", "note"),
         Milestone.objects.filter(**children)
         .select_related("case")
-        .order_by("case__slug", "year", "month", "day", "event"),
+        .order_by(
+            "case__slug",
+            "year",
+            F("month").asc(nulls_first=True),
+            F("day").asc(nulls_first=True),
+            "event",
+        ),
     ]
     for queryset in groups:
         yield from queryset

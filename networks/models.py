@@ -142,7 +142,7 @@ class SourceBase(models.Model):
 
     class Meta:
         abstract = True
-        ordering = ["pk"]
+        ordering = ["url", "pk"]
 
     def __str__(self):
         return self.title

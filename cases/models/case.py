@@ -207,7 +207,7 @@ class Case(Publishable, models.Model):
     )
 
     class Meta:
-        ordering = ["title"]
+        ordering = ["title", "slug"]
         verbose_name = _("case")
         verbose_name_plural = _("cases")
         constraints = [

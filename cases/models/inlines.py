@@ -43,7 +43,7 @@ class KeyFigure(models.Model):
     natural_key_lookups = ("case__slug", "label", "year")
 
     class Meta:
-        ordering = ["pk"]
+        ordering = ["label", models.F("year").asc(nulls_first=True), "value", "pk"]
         verbose_name = _("key figure")
         verbose_name_plural = _("key figures")
         constraints = [
@@ -75,7 +75,13 @@ class Milestone(models.Model):
     natural_key_lookups = ("case__slug", "year", "event")
 
     class Meta:
-        ordering = ["year", "month", "day", "pk"]
+        ordering = [
+            "year",
+            models.F("month").asc(nulls_first=True),
+            models.F("day").asc(nulls_first=True),
+            "event",
+            "pk",
+        ]
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
         constraints = [

@@ -25,7 +25,7 @@ class Theme(models.Model):
     objects = SlugManager()
 
     class Meta:
-        ordering = ["position"]
+        ordering = ["position", "slug"]
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
         constraints = [models.UniqueConstraint(fields=["slug"], name="theme_slug_unique")]

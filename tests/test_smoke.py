@@ -93,6 +93,12 @@ def test_production_refuses_a_bad_boolean():
     assert "DEBUG must be true or false" in result.stderr
 
 
+@pytest.mark.parametrize("value", ["one", "-1"])
+def test_production_refuses_a_bad_proxy_count(value):
+    result = run_settings(SECRET_KEY="k" * 60, PROXY_COUNT=value)
+    assert "PROXY_COUNT must be" in result.stderr
+
+
 # Exactly what the README's Configuration section says production must set, and the same
 # behind a reverse proxy with PostgreSQL, as the site runs.
 REQUIRED_IN_PRODUCTION = {
@@ -102,6 +108,7 @@ REQUIRED_IN_PRODUCTION = {
 BEHIND_A_PROXY = {
     **REQUIRED_IN_PRODUCTION,
     "DATABASE_URL": "postgres://malnordic@127.0.0.1:5432/malnordic",
+    "PROXY_COUNT": "1",
 }
 
 

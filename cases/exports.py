@@ -27,14 +27,9 @@ REPORT_LIMIT = 200
 
 
 def selection(request):
-    """(filterset, the published cases the request's /cases/ parameters select, by title).
-
-    Re-selecting by primary key drops the duplicate rows a filter across a join can give.
-    """
-    filterset = CaseFilter(request.GET, queryset=Case.objects.published())
-    ids = filterset.qs.values("pk")
-    cases = Case.objects.published().filter(pk__in=ids).order_by("title", "slug")
-    return filterset, cases
+    """(filterset, the published cases the request's /cases/ parameters select, by title)."""
+    filterset = CaseFilter(request.GET)
+    return filterset, filterset.selected().order_by("title", "slug")
 
 
 def with_facts(cases):
@@ -140,24 +135,6 @@ def export_json(request):
     return response
 
 
-def described(filterset):
-    """The filters that apply, as 'Label: value' strings in the browse page's order."""
-    filterset.is_valid()
-    fields, parts = filterset.form.fields, []
-    for name, value in filterset.form.cleaned_data.items():
-        if value in (None, "", []):
-            continue
-        label = fields[name].label
-        if name in filterset.facets:
-            names = dict(fields[name].choices)
-            parts.extend(f"{label}: {names[item]}" for item in value)
-        elif name in ("year_from", "year_to"):
-            parts.append(f"{label}: {int(value)}")
-        else:
-            parts.append(f"{label}: {value}")
-    return parts
-
-
 class ReportView(TemplateView):
     """The selection as a printable page: A4, one case a page, sources in full.
 
@@ -174,14 +151,12 @@ class ReportView(TemplateView):
         # Counting only when the report is full spares a query in the usual case.
         total = len(cases) if len(cases) <= REPORT_LIMIT else selected.count()
         cases = add_page_urls(self.request, cases[:REPORT_LIMIT])
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        query = f"?{query.urlencode()}" if query else ""
+        query = filterset.query_string()
         return super().get_context_data(
             cases=cases,
             total=total,
             truncated=total > len(cases),
-            selection=described(filterset),
+            selection=filterset.described(),
             today=timezone.localdate(),
             browse_url=self.request.build_absolute_uri(reverse("cases:list") + query),
             csv_url=reverse("cases:export-csv") + query,

@@ -5,7 +5,6 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from cases.filters import CaseFilter
-from cases.models import Case
 from publishing.text import clean_text
 
 FEED_SIZE = 50
@@ -17,10 +16,7 @@ class CaseFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request):
-        self.query = request.GET.copy()
-        self.query.pop("page", None)
-        self.query.pop("sort", None)
-        return CaseFilter(self.query, queryset=Case.objects.published())
+        return CaseFilter(request.GET)
 
     def title(self, filterset):
         return _("MAL Nordic: cases")
@@ -29,17 +25,14 @@ class CaseFeed(Feed):
         return _("Nordic practice in planning land use, housing and transport together.")
 
     def link(self, filterset):
-        query = self.query.urlencode()
-        return reverse("cases:list") + (f"?{query}" if query else "")
+        return reverse("cases:list") + filterset.query_string(sort=None)
 
     def feed_url(self, filterset):
-        query = self.query.urlencode()
-        return reverse("cases:feed") + (f"?{query}" if query else "")
+        return reverse("cases:feed") + filterset.query_string(sort=None)
 
     def items(self, filterset):
-        ids = filterset.qs.values("pk")
         newest = F("published_at").desc(nulls_last=True)
-        return Case.objects.filter(pk__in=ids).order_by(newest, "title", "slug")[:FEED_SIZE]
+        return filterset.selected().order_by(newest, "title", "slug")[:FEED_SIZE]
 
     # XML 1.0 cannot carry control characters: text saved before the admin removed them
     # on the way in is cleaned on the way out too.

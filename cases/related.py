@@ -1,10 +1,9 @@
 """Cases related to a case: the most shared goals, regions, networks, themes and instrument."""
 
-from collections import defaultdict
-
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Case, TaggedCase, Theme
+from cases.facetindex import current_index, links_of
+from cases.models import Case, Theme
 
 # How much one shared item of each kind counts towards relatedness.
 WEIGHTS = {"goal": 2, "region": 3, "network": 2, "theme": 1, "instrument": 2}
@@ -19,46 +18,42 @@ REASONS = {
 
 def related_cases(case, limit=4):
     """The `limit` published cases most related to `case`, each with `related_reasons`,
-    a list of (reason, names).
+    a list of (reason, names); ties go to the older case (the lower primary key).
 
-    Six queries whatever the data: one per kind of link, then one for the chosen cases.
+    Scored in the facet index from the case's own links (already loaded on its page), so
+    the cost does not grow with the number of cases: one query for the chosen cases.
     """
-    others = Case.objects.published().exclude(pk=case.pk)
-    shared = defaultdict(lambda: defaultdict(list))  # case id -> kind -> names
-
-    links = {
-        "goal": TaggedCase.objects.filter(
-            content_object__in=others, tag__in=case.goals.all()
-        ).values_list("content_object_id", "tag__name"),
-        "region": Case.regions.through.objects.filter(
-            case__in=others, cityregion__in=case.regions.all()
-        ).values_list("case_id", "cityregion__name"),
-        "network": Case.networks.through.objects.filter(
-            case__in=others, network__in=case.networks.published()
-        ).values_list("case_id", "network__name"),
-        "theme": Case.themes.through.objects.filter(
-            case__in=others, theme__in=case.themes.all()
-        ).values_list("case_id", "theme__slug"),
-        "instrument": others.filter(instrument=case.instrument).values_list("pk", "instrument"),
-    }
-    labels = {
-        "theme": lambda slug: Theme.Slug(slug).label,
-        "instrument": lambda value: Case.Instrument(value).label,
-    }
-    for kind, rows in links.items():
-        label = labels.get(kind, str)
-        for case_id, name in rows:
-            shared[case_id][kind].append(label(name))
-
-    def score(item):
-        case_id, kinds = item
-        return -sum(WEIGHTS[kind] * len(names) for kind, names in kinds.items()), case_id
-
-    best = sorted(shared.items(), key=score)[:limit]
-    chosen = Case.objects.in_bulk([case_id for case_id, _kinds in best])
+    index = current_index()
+    links = links_of(case)
+    weighted = [
+        (WEIGHTS[kind], index.values[kind].get(value, 0))
+        for kind, values in links.items()
+        for value in values
+    ]
+    chosen = index.most_related(weighted, case.pk, limit)
+    found = Case.objects.in_bulk(chosen)
     results = []
-    for case_id, kinds in best:
-        related = chosen[case_id]
-        related.related_reasons = [(REASONS[kind], sorted(names)) for kind, names in kinds.items()]
+    for pk in chosen:
+        related = found[pk]
+        bit = 1 << index.position[pk]
+        related.related_reasons = [
+            (REASONS[kind], sorted(names))
+            for kind, values in links.items()
+            if (
+                names := [
+                    name(index, kind, value)
+                    for value in values
+                    if index.values[kind].get(value, 0) & bit
+                ]
+            )
+        ]
         results.append(related)
     return results
+
+
+def name(index, kind, value):
+    if kind == "theme":
+        return str(Theme.Slug(value).label)
+    if kind == "instrument":
+        return str(Case.Instrument(value).label)
+    return index.names[kind][value]

@@ -13,7 +13,7 @@ from django.db.models import F, Value
 from django.db.models.functions import StrIndex, Substr
 from django.db.models.lookups import GreaterThan
 
-from cases.searchquery import normalise, terms, tsquery
+from cases.searchquery import normalise, tsquery
 from networks.models import PublicationState
 
 CONFIG = "mal_search"
@@ -77,9 +77,9 @@ def refresh(case_ids, model=None):
         model._base_manager.filter(pk=case.pk).update(**values)
 
 
-def matching(queryset, query):
-    """Cases that contain every word of `query` (the last word also as a prefix)."""
-    words = terms(query)
+def matching(queryset, words):
+    """Cases that contain every one of `words` (searchquery.terms; the last word also as a
+    prefix)."""
     if not words:
         return queryset
     if is_postgres(queryset.db):
@@ -89,9 +89,8 @@ def matching(queryset, query):
     return queryset
 
 
-def ranked(queryset, query):
-    """`queryset` annotated with `rank`, higher for a better match to `query`."""
-    words = terms(query)
+def ranked(queryset, words):
+    """`queryset` annotated with `rank`, higher for a better match to `words`."""
     if not words:
         return queryset.annotate(rank=Value(0.0))
     if is_postgres(queryset.db):

@@ -7,6 +7,7 @@ accents and Nordic letters folded (ä→a, ø→o, æ→ae), so "stadsmiljoavtal
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
@@ -32,6 +33,17 @@ def is_truncated(query):
     """Whether `terms` had to leave part of the query out."""
     words = WORD.findall(normalise(query).replace("_", " "))
     return len(query) > MAX_QUERY_LENGTH or len(dict.fromkeys(words)) > MAX_TERMS
+
+
+class Parsed(NamedTuple):
+    text: str  # as given
+    terms: list  # the words searched for
+    truncated: bool  # whether part of the text was left out
+
+
+def parse(query):
+    """A search text, parsed once: its terms and whether any were left out."""
+    return Parsed(query, terms(query), is_truncated(query))
 
 
 def tsquery(words):

@@ -4,8 +4,9 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import receiver
 
 from cases import search
-from cases.models import Case, ClimateGoal, TaggedCase
-from networks.models import CityRegion, Network, Organisation
+from cases.models import Case, ClimateGoal, KeyFigure, Milestone, Source, TaggedCase, Theme
+from networks.models import CityRegion, Network, NetworkSource, Organisation
+from publishing.models import ContentVersion
 
 
 @receiver(post_save, sender=Case)
@@ -60,3 +61,38 @@ def remember_cases(sender, instance, **kwargs):
 @receiver(post_delete, sender=Network)
 def forget_deleted(sender, instance, **kwargs):
     search.refresh(getattr(instance, "cases_before_delete", []))
+
+
+# Every change to what the public can see gives the content a new version (see
+# publishing.models.ContentVersion), in the same transaction as the change.
+CONTENT_MODELS = [
+    Case,
+    TaggedCase,
+    Source,
+    KeyFigure,
+    Milestone,
+    ClimateGoal,
+    Theme,
+    CityRegion,
+    Organisation,
+    Network,
+    NetworkSource,
+]
+
+
+def content_changed(sender, using, **kwargs):
+    ContentVersion.bump(using)
+
+
+def links_of_content_changed(sender, action, using, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        ContentVersion.bump(using)
+
+
+for model in CONTENT_MODELS:
+    post_save.connect(content_changed, sender=model, dispatch_uid=f"version-save-{model}")
+    post_delete.connect(content_changed, sender=model, dispatch_uid=f"version-delete-{model}")
+for relation in (Case.parties, Case.regions, Case.networks, Case.themes):
+    m2m_changed.connect(
+        links_of_content_changed, sender=relation.through, dispatch_uid=f"version-{relation}"
+    )

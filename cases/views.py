@@ -6,18 +6,19 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from cases import search
-from cases.browse import SORTS, active_chips, build_facets, sort_order
 from cases.compare import comparison_rows
-from cases.filters import CaseFilter
+from cases.filters import SORTS, CaseFilter
 from cases.models import Case, ClimateGoal
 from cases.related import related_cases
-from cases.searchquery import is_truncated
 from networks.models import PublicationState
 
 
 class CaseListView(FilterView):
-    """Browse: facets with counts, search, sort and pagination, all in the URL."""
+    """Browse: facets with counts, search, sort and pagination, all in the URL.
+
+    django-filter's flow as it is: the FilterSet is always bound, and its `qs` is the
+    selection in the page's order (cases.filters.Selection), which the paginator pages.
+    """
 
     filterset_class = CaseFilter
     template_name = "cases/case_list.html"
@@ -26,20 +27,6 @@ class CaseListView(FilterView):
 
     def get_queryset(self):
         return Case.objects.published()
-
-    def get_filterset_kwargs(self, filterset_class):
-        kwargs = super().get_filterset_kwargs(filterset_class)
-        kwargs["data"] = self.request.GET  # always bound: an empty query is a valid one
-        return kwargs
-
-    def get(self, request, *args, **kwargs):
-        self.filterset = self.get_filterset(self.get_filterset_class())
-        self.filterset.is_valid()
-        query = self.filterset.form.cleaned_data.get("q") or ""
-        self.sort, order, self.unknown_sort = sort_order(request.GET.get("sort"), query)
-        matching = Case.objects.filter(pk__in=self.filterset.qs.values("pk"))
-        self.object_list = search.ranked(matching, query).for_list().order_by(*order)
-        return self.render_to_response(self.get_context_data(filter=self.filterset))
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
@@ -58,58 +45,18 @@ class CaseListView(FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filterset, page = self.filterset, context["page_obj"]
-        facets = build_facets(filterset)
         context.update(
-            facets=facets,
-            chips=active_chips(filterset, facets, self.request.GET),
-            sorts=[(key, label) for key, (label, _order) in SORTS.items()],
-            sort=self.sort,
+            facets=filterset.facet_list(),
+            chips=filterset.chips(),
+            sorts=list(SORTS.items()),
+            sort=filterset.sort,
             page_range=page.paginator.get_elided_page_range(page.number),
-            problems=self.problems(),
+            problems=filterset.problems(),
             selectable=True,
         )
         if not page.paginator.count and context["chips"]:
-            context["widen"] = self.widen()
+            context["widen"] = filterset.widen()
         return context
-
-    def problems(self):
-        """Readable notes on every part of the query that was left out."""
-        form = self.filterset.form
-        notes = [
-            _("%(filter)s: “%(value)s” is not a known value and was left out.")
-            % {"filter": label, "value": value[:50]}
-            for label, value in self.filterset.ignored_values()
-        ]
-        for name in ("q", "year_from", "year_to"):
-            for error in form.errors.get(name, []):
-                notes.append(f"{form.fields[name].label}: {error}")
-        data = form.cleaned_data
-        if data.get("year_from") and data.get("year_to") and data["year_from"] > data["year_to"]:
-            notes.append(_("The start year range begins after it ends, so no case can match."))
-        if is_truncated(self.request.GET.get("q", "")):
-            notes.append(_("The search was shortened to its first words."))
-        if self.unknown_sort:
-            notes.append(_("The requested sort order is not known; the default is used."))
-        return notes
-
-    def widen(self):
-        """For an empty result: each active parameter, with the cases dropping it would give.
-
-        One count query per active parameter, only on an empty page.
-        """
-        data = self.filterset.form.cleaned_data
-        suggestions = []
-        for name, value in data.items():
-            if value in (None, "", []):
-                continue
-            query = self.request.GET.copy()
-            query.pop(name, None)
-            query.pop("page", None)
-            count = self.filterset.without(name).count()
-            if count:
-                label = self.filterset.form.fields[name].label
-                suggestions.append((label, count, f"?{query.urlencode()}"))
-        return sorted(suggestions, key=lambda suggestion: -suggestion[1])
 
 
 class CaseDetailView(DetailView):

@@ -1,4 +1,6 @@
-"""What every record with a publication state shares."""
+"""What every record with a publication state shares, and the version of the content."""
+
+import uuid
 
 from django.db import models
 from django.utils import timezone
@@ -38,3 +40,37 @@ class Publishable:
     def save(self, *args, **kwargs):
         self.derive_fields()
         super().save(*args, **kwargs)
+
+
+class ContentVersion(models.Model):
+    """A single row whose token changes with every change to public content.
+
+    Whatever is derived from the whole published content and kept between requests (the
+    facet index; caches) is kept under this token and rebuilt when it changes. The token is
+    written in the same transaction as the change, so a reader never sees new content
+    under an old token; it is random rather than counted, so a rolled-back change cannot
+    make an old token stand for new content.
+    """
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("content version")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(id=1), name="contentversion_single_row")
+        ]
+
+    def __str__(self):
+        return self.token
+
+    @classmethod
+    def current(cls, using="default"):
+        token = cls.objects.using(using).filter(pk=1).values_list("token", flat=True).first()
+        return token or cls.bump(using)
+
+    @classmethod
+    def bump(cls, using="default"):
+        token = uuid.uuid4().hex
+        if not cls.objects.using(using).filter(pk=1).update(token=token):
+            cls.objects.using(using).update_or_create(pk=1, defaults={"token": token})
+        return token

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from cases.models import Case, ClimateGoal, Theme
 from networks.models import CityRegion, Network, Organisation, PublicationState
+from publishing.models import ContentVersion
 
 _numbers = itertools.count(1)
 
@@ -107,4 +108,5 @@ def bulk_cases(n, **fields):
         TaggedCase(content_object=case, tag=goals[i % len(goals)]) for i, case in enumerate(cases)
     )
     search.refresh(case.pk for case in cases)
+    ContentVersion.bump()  # bulk writes send no signals
     return cases

@@ -70,9 +70,8 @@ def test_a_case_with_every_long_text_at_its_limit_saves_and_is_found(curator_cli
     case = make_case()
     words = [f"w{n:06d}x" for n in range(LONG_TEXT_MAX_LENGTH // 9)]
     full = " ".join(words)[:LONG_TEXT_MAX_LENGTH]
-    texts = {
-        name: full
-        for name in [
+    texts = dict.fromkeys(
+        [
             "summary",
             "challenge",
             "how_it_works",
@@ -80,8 +79,9 @@ def test_a_case_with_every_long_text_at_its_limit_saves_and_is_found(curator_cli
             "results",
             "lessons_for_finland",
             "evidence_note",
-        ]
-    }
+        ],
+        full,
+    )
     form = curator_client.get(change_url(case))
     response = curator_client.post(change_url(case), change_form_data(form, **texts))
     assert response.status_code == 302

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from cases.models import Case
 
@@ -17,4 +17,9 @@ class Command(BaseCommand):
         if Case.objects.exists() and not force:
             self.stdout.write("The database has cases already; starter content not loaded.")
             return
-        call_command("loaddata", settings.STARTER_FIXTURE, verbosity=options["verbosity"])
+        try:
+            call_command("loaddata", settings.STARTER_FIXTURE, verbosity=options["verbosity"])
+        except CommandError as error:
+            raise CommandError(
+                f"Could not load the starter content, {settings.STARTER_FIXTURE}.\n{error}"
+            ) from error

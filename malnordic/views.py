@@ -5,7 +5,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from cases.models import Case, ClimateGoal, Theme
-from networks.models import PUBLISHED_CASES, CityRegion, Country, Network
+from networks.models import CityRegion, Country, Network
 from networks.views import region_map
 
 
@@ -17,9 +17,7 @@ class HomeView(TemplateView):
         newest = F("published_at").desc(nulls_last=True)
         cases = Case.objects.published()
         by_country = dict(cases.values_list("country").annotate(n=Count("pk")).order_by())
-        themes = Theme.objects.annotate(
-            case_count=Count("cases", filter=PUBLISHED_CASES)
-        ).order_by("position")
+        themes = Theme.objects.with_case_counts()
         regions = CityRegion.objects.with_published_cases()
         goals = ClimateGoal.objects.with_published_cases()
         return super().get_context_data(

@@ -1,5 +1,4 @@
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -7,13 +6,19 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from publishing.fields import CleanCharField, CleanTextField
-from publishing.models import PublicationState, Publishable
-from publishing.text import link_target
-
-# Sources and websites must be web addresses, not ftp: or other schemes.
-web_address = URLValidator(
-    schemes=["http", "https"], message=_("Enter an http:// or https:// address.")
+from publishing.models import (
+    ChildManager,
+    Linked,
+    LinkedQuerySet,
+    PublicationManager,
+    PublicationQuerySet,
+    PublicationState,
+    Publishable,
+    SlugManager,
+    SourceBase,
+    web_address,
 )
+from publishing.text import link_target
 
 
 class Country(models.TextChoices):
@@ -73,87 +78,10 @@ class EvidenceLevel(models.TextChoices):
         }[self.value]
 
 
-# For counting only the published cases of a region, network or theme.
-PUBLISHED_CASES = Q(cases__state=PublicationState.PUBLISHED)
+class CityRegion(Linked, models.Model):
+    """A city region. It is shown only while it has a published case, so one created for a
+    draft stays out of sight until that case is published (LinkedQuerySet)."""
 
-
-class PublicationQuerySet(models.QuerySet):
-    def published(self):
-        """What the public may list: published rows only."""
-        return self.filter(state=PublicationState.PUBLISHED)
-
-    def public(self):
-        """What the public may open by URL: published and archived rows."""
-        return self.filter(state__in=[PublicationState.PUBLISHED, PublicationState.ARCHIVED])
-
-
-class SlugManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class CityRegionQuerySet(models.QuerySet):
-    def with_case_counts(self):
-        """Each region with `case_count`, its number of published cases, by name.
-
-        Meta.ordering does not apply to aggregating queries, hence the explicit order.
-        """
-        return self.annotate(case_count=models.Count("cases", filter=PUBLISHED_CASES)).order_by(
-            "name"
-        )
-
-    def with_published_cases(self):
-        """The regions the public sees: those with at least one published case, counted.
-
-        A region is shown only while it has a published case, so one created for a draft
-        stays out of sight until that case is published.
-        """
-        return self.with_case_counts().filter(case_count__gt=0)
-
-
-class PublicationManager(SlugManager.from_queryset(PublicationQuerySet)):
-    pass
-
-
-class ChildManager(models.Manager):
-    """Finds an inline row by its natural key: the lookups in its model's `natural_key_lookups`
-    (the parent's slug, then the fields unique within the parent)."""
-
-    def get_by_natural_key(self, *values):
-        return self.get(**dict(zip(self.model.natural_key_lookups, values, strict=True)))
-
-
-class SourceBase(models.Model):
-    """A cited source; subclassed for each kind of record that cites sources."""
-
-    title = CleanCharField(_("title"), max_length=300, help_text=_("What the source is."))
-    url = models.URLField(
-        _("URL"),
-        max_length=500,
-        validators=[web_address],
-        help_text=_("A full http(s) address of the source."),
-    )
-    publisher = CleanCharField(
-        _("publisher"), max_length=200, blank=True, help_text=_("Who published it.")
-    )
-    year = models.PositiveSmallIntegerField(
-        _("year"), null=True, blank=True, help_text=_("Year of publication, if known.")
-    )
-
-    class Meta:
-        abstract = True
-        ordering = ["url", "pk"]
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def link(self):
-        """The URL if it may be rendered as a link (http or https), otherwise ""."""
-        return link_target(self.url)
-
-
-class CityRegion(models.Model):
     name = CleanCharField(_("name"), max_length=200, help_text=_("The region's usual name."))
     slug = models.SlugField(
         _("slug"), max_length=100, db_index=False, help_text=_("Used in the page address.")
@@ -171,7 +99,7 @@ class CityRegion(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = SlugManager.from_queryset(CityRegionQuerySet)()
+    objects = SlugManager.from_queryset(LinkedQuerySet)()
     history = HistoricalRecords()
 
     class Meta:
@@ -251,7 +179,11 @@ class Organisation(models.Model):
         return language_of(self.country)
 
 
-class Network(Publishable, models.Model):
+class NetworkQuerySet(PublicationQuerySet, LinkedQuerySet):
+    pass
+
+
+class Network(Linked, Publishable, models.Model):
     class Kind(models.TextChoices):
         NATIONAL_ASSOCIATION = "national-association", _("National association or programme")
         REGIONAL_BODY = "regional-body", _("Regional cooperation body")
@@ -304,7 +236,7 @@ class Network(Publishable, models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = PublicationManager()
+    objects = PublicationManager.from_queryset(NetworkQuerySet)()
     history = HistoricalRecords()
 
     class Meta:

@@ -1,8 +1,7 @@
-from django.db.models import Count
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
-from networks.models import PUBLISHED_CASES, CityRegion, Network
+from networks.models import CityRegion, Network
 from networks.svgmap import Point, map_context
 
 
@@ -11,12 +10,7 @@ class NetworkListView(ListView):
     context_object_name = "networks"
 
     def get_queryset(self):
-        # Meta.ordering does not apply to aggregating queries: order explicitly.
-        return (
-            Network.objects.published()
-            .annotate(case_count=Count("cases", filter=PUBLISHED_CASES))
-            .order_by("name")
-        )
+        return Network.objects.published().with_case_counts()
 
 
 class NetworkDetailView(DetailView):
@@ -27,8 +21,7 @@ class NetworkDetailView(DetailView):
         return Network.objects.public().prefetch_related("sources")
 
     def get_context_data(self, **kwargs):
-        # The reverse relation's manager is the case model's own, so this app needs no import.
-        cases = self.object.cases.published().for_list()
+        cases = self.object.published_cases().for_list()
         return super().get_context_data(cases=cases, **kwargs)
 
 
@@ -51,7 +44,7 @@ class RegionDetailView(DetailView):
         return CityRegion.objects.with_published_cases()
 
     def get_context_data(self, **kwargs):
-        cases = self.object.cases.published().for_list()
+        cases = self.object.published_cases().for_list()
         return super().get_context_data(cases=cases, **kwargs)
 
 

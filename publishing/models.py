@@ -2,15 +2,120 @@
 
 import uuid
 
+from django.core.validators import URLValidator
 from django.db import models
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from publishing.fields import CleanCharField
+from publishing.text import link_target
+
+# Sources and websites must be web addresses, not ftp: or other schemes.
+web_address = URLValidator(
+    schemes=["http", "https"], message=_("Enter an http:// or https:// address.")
+)
 
 
 class PublicationState(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
     ARCHIVED = "archived", _("Archived")
+
+
+class PublicationQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may list: published rows only."""
+        return self.filter(state=PublicationState.PUBLISHED)
+
+    def public(self):
+        """What the public may open by URL: published and archived rows."""
+        return self.filter(state__in=[PublicationState.PUBLISHED, PublicationState.ARCHIVED])
+
+
+class SlugManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class PublicationManager(SlugManager.from_queryset(PublicationQuerySet)):
+    pass
+
+
+class ChildManager(models.Manager):
+    """Finds an inline row by its natural key: the lookups in its model's `natural_key_lookups`
+    (the parent's slug, then the fields unique within the parent)."""
+
+    def get_by_natural_key(self, *values):
+        return self.get(**dict(zip(self.model.natural_key_lookups, values, strict=True)))
+
+
+def linking_relation(model):
+    """The many-to-many relation by which publishable records (cases) link to `model` (a
+    region, a network, a theme): found, not named, so the model's app needs to know
+    nothing of the app that links to it."""
+    (relation,) = [
+        rel
+        for rel in model._meta.related_objects
+        if rel.many_to_many and issubclass(rel.related_model, Publishable)
+    ]
+    return relation
+
+
+class LinkedQuerySet(models.QuerySet):
+    """For records that cases link to: how many published cases link to each."""
+
+    def with_case_counts(self):
+        """Each row with `case_count`, its number of published cases, in its usual order.
+
+        Meta.ordering does not apply to aggregating queries, hence the explicit order.
+        """
+        name = linking_relation(self.model).name
+        published = Q(**{f"{name}__state": PublicationState.PUBLISHED})
+        counted = self.annotate(case_count=Count(name, filter=published))
+        return counted.order_by(*self.model._meta.ordering)
+
+    def with_published_cases(self):
+        """The rows the public sees: those with at least one published case, counted."""
+        return self.with_case_counts().filter(case_count__gt=0)
+
+
+class Linked:
+    """For models that cases link to (see LinkedQuerySet)."""
+
+    def published_cases(self):
+        """The published cases that link to this record."""
+        return getattr(self, linking_relation(type(self)).get_accessor_name()).published()
+
+
+class SourceBase(models.Model):
+    """A cited source; subclassed for each kind of record that cites sources."""
+
+    title = CleanCharField(_("title"), max_length=300, help_text=_("What the source is."))
+    url = models.URLField(
+        _("URL"),
+        max_length=500,
+        validators=[web_address],
+        help_text=_("A full http(s) address of the source."),
+    )
+    publisher = CleanCharField(
+        _("publisher"), max_length=200, blank=True, help_text=_("Who published it.")
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True, help_text=_("Year of publication, if known.")
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["url", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def link(self):
+        """The URL if it may be rendered as a link (http or https), otherwise ""."""
+        return link_target(self.url)
 
 
 class Publishable:

@@ -8,20 +8,15 @@ from taggit.managers import TaggableManager
 from taggit.models import ItemBase
 
 from cases.models.vocabulary import ClimateGoal, Theme
-from networks.models import (
+from networks.models import CityRegion, Country, EvidenceLevel, Network, Organisation, language_of
+from publishing.fields import CleanCharField, CleanTextField
+from publishing.models import (
     ChildManager,
-    CityRegion,
-    Country,
-    EvidenceLevel,
-    Network,
-    Organisation,
     PublicationManager,
     PublicationQuerySet,
     PublicationState,
-    language_of,
+    Publishable,
 )
-from publishing.fields import CleanCharField, CleanTextField
-from publishing.models import Publishable
 
 CASE_COUNTRIES = [Country.SWEDEN, Country.NORWAY, Country.DENMARK, Country.FINLAND]
 

@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cases.models.case import Case
-from networks.models import ChildManager, SourceBase
 from publishing.fields import CleanCharField
+from publishing.models import ChildManager, SourceBase
 
 
 class Source(SourceBase):

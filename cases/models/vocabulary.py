@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.models import TagBase
 
-from networks.models import PublicationState, SlugManager
 from publishing.fields import CleanCharField, CleanTextField
+from publishing.models import LinkedQuerySet, PublicationState, SlugManager
 
 
 class Theme(models.Model):
@@ -22,7 +22,7 @@ class Theme(models.Model):
     slug = models.SlugField(_("slug"), max_length=20, choices=Slug.choices, db_index=False)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    objects = SlugManager()
+    objects = SlugManager.from_queryset(LinkedQuerySet)()
 
     class Meta:
         ordering = ["position", "slug"]

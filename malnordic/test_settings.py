@@ -14,3 +14,9 @@ STORAGES = {
 }
 # Static files straight from the source folders, as in development: no collectstatic.
 WHITENOISE_AUTOREFRESH = True
+
+# A second database, always SQLite, for the test that exports the same content from two
+# databases and compares the bytes (tests/cases/test_export_order.py): with PostgreSQL as
+# the default, PostgreSQL against SQLite; with SQLite, against a fresh SQLite database
+# that numbers the rows differently. Set up only when a collected test asks for it.
+DATABASES["sqlite"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}  # noqa: F405

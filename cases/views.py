@@ -11,6 +11,7 @@ from cases.filters import SORTS, CaseFilter
 from cases.models import Case, ClimateGoal
 from cases.related import related_cases
 from networks.models import PublicationState
+from publishing.links import browse_url
 
 
 class CaseListView(FilterView):
@@ -103,9 +104,14 @@ class GoalDetailView(DetailView):
         return ClimateGoal.objects.with_published_cases()
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["cases"] = Case.objects.published().filter(goals=self.object).for_list()
-        return context
+        goal = self.object
+        cases = Case.objects.published().filter(goals=goal).for_list()[: goal.CASES_SHOWN]
+        return super().get_context_data(
+            cases=cases,
+            case_total=goal.case_count,
+            all_url=browse_url(goal=goal.slug),
+            **kwargs,
+        )
 
 
 class CompareView(TemplateView):

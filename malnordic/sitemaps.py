@@ -1,8 +1,13 @@
-from django.contrib.sitemaps import Sitemap
+from django.contrib import sitemaps
 from django.urls import reverse
 
 from cases.models import Case, ClimateGoal
 from networks.models import CityRegion, Network
+
+
+class Sitemap(sitemaps.Sitemap):
+    # Pages of a few thousand addresses: each stays small and quick, whatever the content.
+    limit = 2000
 
 
 class PageSitemap(Sitemap):
@@ -23,7 +28,7 @@ class PageSitemap(Sitemap):
 
 class CaseSitemap(Sitemap):
     def items(self):
-        return Case.objects.published().order_by("slug")
+        return Case.objects.published().only("slug", "updated_at").order_by("slug")
 
     def lastmod(self, case):
         return case.updated_at
@@ -31,7 +36,7 @@ class CaseSitemap(Sitemap):
 
 class NetworkSitemap(Sitemap):
     def items(self):
-        return Network.objects.published().order_by("slug")
+        return Network.objects.published().only("slug", "updated_at").order_by("slug")
 
     def lastmod(self, network):
         return network.updated_at

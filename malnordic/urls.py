@@ -1,6 +1,6 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -13,11 +13,22 @@ admin.site.site_title = _("MAL Nordic curation")
 admin.site.index_title = _("Content")
 
 urlpatterns = [
+    # An index of sections, each in pages of at most Sitemap.limit addresses.
     path(
         "sitemap.xml",
-        sitemap,
-        {"sitemaps": SITEMAPS, "content_type": "application/xml; charset=utf-8"},
+        sitemaps.index,
+        {
+            "sitemaps": SITEMAPS,
+            "content_type": "application/xml; charset=utf-8",
+            "sitemap_url_name": "sitemap-section",
+        },
         name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemaps.sitemap,
+        {"sitemaps": SITEMAPS, "content_type": "application/xml; charset=utf-8"},
+        name="sitemap-section",
     ),
     path("robots.txt", robots_txt, name="robots"),
 ]

@@ -7,13 +7,13 @@ from django.views.generic import TemplateView
 from cases.models import Case, ClimateGoal, Theme
 from networks.models import CityRegion, Country, Network
 from networks.views import region_map
+from publishing.links import browse_url
 
 
 class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        browse = reverse("cases:list")
         newest = F("published_at").desc(nulls_last=True)
         cases = Case.objects.published()
         by_country = dict(cases.values_list("country").annotate(n=Count("pk")).order_by())
@@ -25,11 +25,11 @@ class HomeView(TemplateView):
             network_count=Network.objects.published().count(),
             region_count=len(regions),
             countries=bars(
-                (c.label, f"{browse}?country={c.value}", by_country[c.value])
+                (c.label, browse_url(country=c.value), by_country[c.value])
                 for c in Country
                 if c.value in by_country
             ),
-            themes=bars((t.name, f"{browse}?theme={t.slug}", t.case_count) for t in themes),
+            themes=bars((t.name, t.get_absolute_url(), t.case_count) for t in themes),
             goals=goals.order_by("-case_count", "name")[:8],
             map=region_map(regions),
             recent_cases=cases.for_list().order_by(newest, "title")[:6],

@@ -83,6 +83,10 @@ class LinkedQuerySet(models.QuerySet):
 class Linked:
     """For models that cases link to (see LinkedQuerySet)."""
 
+    # A page of a region, network or goal shows at most this many of its cases, and links
+    # to all of them in browse: its cost does not grow with the number of cases.
+    CASES_SHOWN = 20
+
     def published_cases(self):
         """The published cases that link to this record."""
         return getattr(self, linking_relation(type(self)).get_accessor_name()).published()

@@ -8,12 +8,12 @@ from django.urls import reverse
 
 from cases.models import Case
 from networks.models import PublicationState
-from tests.factories import make_case
+from tests.factories import bulk_cases, make_case
+from tests.sitemaps import sitemap_locations, sitemap_pages
 
 pytestmark = pytest.mark.django_db
 
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
-SITEMAP = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 FEED = reverse("cases:feed")
 
 
@@ -43,10 +43,7 @@ def paths_of(cases):
 
 
 def sitemap_paths(client):
-    response = client.get(reverse("sitemap"))
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    return {urlsplit(loc.text).path for loc in root.findall("sm:url/sm:loc", SITEMAP)}
+    return {urlsplit(location).path for location in sitemap_locations(client)}
 
 
 def test_the_feed_is_atom(client):
@@ -123,11 +120,26 @@ def test_the_feeds_self_link_keeps_the_selection(client):
     assert parse_qs(urlsplit(self_link).query) == {"country": ["DK"]}
 
 
-def test_the_sitemap_is_xml_in_the_sitemap_namespace(client):
-    response = client.get(reverse("sitemap"))
-    assert ET.fromstring(response.content).tag == (
-        "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
-    )
+def test_the_sitemap_is_an_index_of_pages_in_the_sitemap_namespace(client):
+    pages = sitemap_pages(client)
+    assert pages
+    for page in pages:
+        assert ET.fromstring(client.get(page).content).tag == (
+            "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+        )
+
+
+def test_the_sitemap_is_split_into_pages_of_at_most_its_limit(client, monkeypatch):
+    from malnordic.sitemaps import Sitemap
+
+    bulk_cases(7)
+    monkeypatch.setattr(Sitemap, "limit", 3)
+    case_pages = [page for page in sitemap_pages(client) if "cases" in page]
+    published = Case.objects.published().count()
+    assert len(case_pages) == -(-published // 3)
+    locations = sitemap_locations(client)
+    assert paths_of(Case.objects.published()) <= {urlsplit(loc).path for loc in locations}
+    assert len(locations) == len(set(locations))
 
 
 def test_the_sitemap_lists_every_published_case(client):
@@ -139,9 +151,8 @@ def test_the_sitemap_lists_no_draft_or_archived_case(client, hidden):
 
 
 def test_the_sitemap_lists_each_case_once(client):
-    response = client.get(reverse("sitemap"))
-    locs = [loc.text for loc in ET.fromstring(response.content).findall("sm:url/sm:loc", SITEMAP)]
-    assert len(locs) == len(set(locs))
+    locations = sitemap_locations(client)
+    assert len(locations) == len(set(locations))
 
 
 def test_robots_txt_names_the_sitemap(client):

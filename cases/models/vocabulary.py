@@ -6,7 +6,8 @@ from simple_history.models import HistoricalRecords
 from taggit.models import TagBase
 
 from publishing.fields import CleanCharField, CleanTextField
-from publishing.models import LinkedQuerySet, PublicationState, SlugManager
+from publishing.links import browse_url
+from publishing.models import Linked, LinkedQuerySet, PublicationState, SlugManager
 
 
 class Theme(models.Model):
@@ -41,7 +42,7 @@ class Theme(models.Model):
         return (self.slug,)
 
     def get_absolute_url(self):
-        return reverse("cases:list") + f"?theme={self.slug}"
+        return browse_url(theme=self.slug)
 
 
 class ClimateGoalQuerySet(models.QuerySet):
@@ -62,6 +63,8 @@ class ClimateGoalQuerySet(models.QuerySet):
 
 class ClimateGoal(TagBase):
     """A climate-goal tag: a kind of target a case serves."""
+
+    CASES_SHOWN = Linked.CASES_SHOWN
 
     name = CleanCharField(_("name"), unique=True, max_length=100)
 

@@ -116,6 +116,15 @@ def test_a_link_to_a_row_that_is_nowhere_is_refused(tmp_path):
     )
 
 
+def test_a_clash_only_the_database_catches_is_a_line_too(tmp_path):
+    goals = [
+        {"model": "cases.climategoal", "fields": {"name": "Same name", "slug": slug}}
+        for slug in ("fixture-goal-1", "fixture-goal-2")
+    ]
+    [line] = refusal(tmp_path, *goals)
+    assert ', row 2: cases.climategoal ["fixture-goal-2"]: The database refused it: ' in line
+
+
 def test_nothing_is_loaded_when_one_row_is_bad(tmp_path):
     before = (Case.objects.count(), Source.objects.count())
     good = [case_row(), source_row("https://example.org/a"), source_row("https://example.org/b")]

@@ -45,7 +45,7 @@ class Command(loaddata.Command):
             # field, a value of the wrong type, or a reference to a row that is neither in
             # the database nor earlier in the file. Reading stops there; report it with
             # what was found before.
-            reason = re.sub(r"^Problem installing fixture '.*?': ", "", str(error))
+            reason = re.sub(r"^Problem installing fixture '.*?': ", "", one_line(error))
             self.problems.append(f"{self.label}, row {self.row + 1}: cannot be read: {reason}")
             raise CommandError(self.report()) from error
         self.labels_left -= 1
@@ -102,7 +102,7 @@ class Command(loaddata.Command):
             with transaction.atomic(using=self.using):
                 save(using=self.using)
         except (DatabaseError, ValueError) as error:  # psycopg: ValueError for NUL
-            self.refusal = error
+            self.refusal = one_line(error)  # PostgreSQL's come with a DETAIL line
             return False
         return True
 
@@ -190,6 +190,10 @@ class Command(loaddata.Command):
         else:
             name = f"pk={instance.pk}"
         return f"{self.label}, row {self.row}: {instance._meta.label_lower} {name}"
+
+
+def one_line(error):
+    return " ".join(str(error).split())
 
 
 def missing_references(obj, using):

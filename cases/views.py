@@ -6,10 +6,12 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
+from cases import search
 from cases.compare import comparison_rows
 from cases.filters import SORTS, CaseFilter
 from cases.models import Case, ClimateGoal
 from cases.related import related_cases
+from cases.searchquery import parse
 from networks.models import PublicationState
 from publishing.links import browse_url
 
@@ -119,6 +121,7 @@ class CompareView(TemplateView):
 
     template_name = "cases/compare.html"
     MAX_CASES = 4
+    CANDIDATES = 10
 
     def get_context_data(self, **kwargs):
         asked = list(dict.fromkeys(self.request.GET.getlist("case")))
@@ -140,20 +143,36 @@ class CompareView(TemplateView):
         if len(cases) < 2:
             notes.append(_("Choose at least two cases to compare."))
         chosen = [case.slug for case in cases]
+        find = self.request.GET.get("find", "")[:200]
         return super().get_context_data(
             cases=cases,
             columns=[(case, remove_url(chosen, case.slug)) for case in cases],
             rows=comparison_rows(cases),
             notes=notes,
-            candidates=Case.objects.published()
-            .exclude(slug__in=chosen)
-            .values_list("slug", "title")
-            if len(cases) < self.MAX_CASES
-            else [],
+            can_add=len(cases) < self.MAX_CASES,
+            find=find,
+            candidates=self.candidates(chosen, find) if len(cases) < self.MAX_CASES else [],
             chosen=chosen,
             **kwargs,
         )
 
+    def candidates(self, chosen, find):
+        """(title, URL adding it) for at most CANDIDATES published cases matching the search
+        for a case to add: a bounded list, whatever the number of cases."""
+        words = parse(find).terms
+        if not words:
+            return []
+        found = search.matching(Case.objects.published().exclude(slug__in=chosen), words)
+        found = search.ranked(found, words).order_by("-rank", "title", "slug")
+        return [
+            (title, add_url(chosen, slug))
+            for slug, title in found.values_list("slug", "title")[: self.CANDIDATES]
+        ]
+
 
 def remove_url(slugs, slug):
     return "?" + urlencode([("case", other) for other in slugs if other != slug])
+
+
+def add_url(slugs, slug):
+    return "?" + urlencode([("case", other) for other in [*slugs, slug]])

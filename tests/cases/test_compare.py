@@ -8,8 +8,9 @@ import pytest
 from django.urls import reverse
 
 from cases.models import Case
+from cases.views import CompareView
 from networks.models import PublicationState
-from tests.factories import make_case
+from tests.factories import bulk_cases, make_case
 
 pytestmark = pytest.mark.django_db
 
@@ -112,9 +113,29 @@ def test_a_draft_gives_a_message_and_is_left_out(client):
 
 
 def test_a_draft_is_not_offered_for_adding(client):
-    draft = make_case(title="Secret draft tramway", state=PublicationState.DRAFT)
+    make_case(title="Secret draft tramway", state=PublicationState.DRAFT)
+    response = client.get(URL, {"case": ["dk-fingerplanen"], "find": "secret tramway"})
+    assert response.context["candidates"] == []
+    assert "Secret draft tramway" not in response.text
+
+
+def test_a_search_offers_matching_cases_to_add_without_a_script(client):
+    wanted = make_case(title="Harbour tramway partnership")
+    response = client.get(URL, {"case": ["dk-fingerplanen"], "find": "tramway"})
+    (title, url), *_ = response.context["candidates"]
+    assert title == wanted.title
+    assert shown(client.get(URL + url)) == ["dk-fingerplanen", wanted.slug]
+
+
+def test_the_cases_to_add_are_bounded(client):
+    bulk_cases(30, summary="A light-rail agreement in bulk.")
+    response = client.get(URL, {"case": ["dk-fingerplanen"], "find": "bulk"})
+    assert len(response.context["candidates"]) == CompareView.CANDIDATES
+
+
+def test_no_list_of_every_case_is_offered(client):
     response = compare(client, "dk-fingerplanen")
-    assert draft.slug not in dict(response.context["candidates"])
+    assert response.context["candidates"] == []
 
 
 @pytest.mark.parametrize("slugs", [[], ["dk-fingerplanen"], ["dk-fingerplanen", "nothing"]])

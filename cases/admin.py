@@ -84,7 +84,7 @@ class CaseAdmin(WorkflowAdmin):
 
     @admin.action(description=_("Export the selected cases as a fixture"), permissions=["view"])
     def export_fixture(self, request, queryset):
-        response = HttpResponse(content_type="application/json")
+        response = HttpResponse(content_type="application/json; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="mal-nordic-cases.json"'
         write_fixture(Case.objects.filter(pk__in=queryset.values("pk")), response)
         return response

@@ -8,22 +8,23 @@ whatever `sort` asks for: a file or a printed report reads best alphabetically.
 from operator import attrgetter
 
 from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from cases.csvsafe import write_csv
+from cases.csvsafe import encode_rows
 from cases.filters import CaseFilter
-from cases.fixture import write_fixture
+from cases.fixture import fixture_chunks
 from cases.models import Case
 from networks.models import Network
 
 CSV_FILENAME = "mal-nordic-cases.csv"
 JSON_FILENAME = "mal-nordic-cases.json"
 REPORT_LIMIT = 200
+CHUNK_SIZE = 500
 
 
 def selection(request):
@@ -58,11 +59,26 @@ def add_page_urls(request, cases):
     return cases
 
 
-def attachment(content_type, filename):
-    return HttpResponse(
+def attachment(content_type, filename, chunks):
+    """A download streamed from `chunks`, so that its size does not weigh on memory."""
+    return StreamingHttpResponse(
+        chunks,
         content_type=content_type,
         headers={"Content-Disposition": content_disposition_header(True, filename)},
     )
+
+
+def buffered(chunks, size=64 * 1024):
+    """`chunks` (bytes) joined into pieces of about `size` bytes, for fewer writes."""
+    piece, length = [], 0
+    for chunk in chunks:
+        piece.append(chunk)
+        length += len(chunk)
+        if length >= size:
+            yield b"".join(piece)
+            piece, length = [], 0
+    if piece:
+        yield b"".join(piece)
 
 
 def joined(items):
@@ -111,12 +127,19 @@ def csv_response(request, cases):
     case page URLs follow the language of the request. Also used by the admin's export
     action, for cases in any publication state.
     """
-    cases = add_page_urls(request, with_facts(cases.order_by("title", "slug")))
-    response = attachment("text/csv; charset=utf-8", CSV_FILENAME)
-    with translation.override("en"):
-        rows = ([value(case) for _header, value in COLUMNS] for case in cases)
-        write_csv(response, [[header for header, _value in COLUMNS], *rows])
-    return response
+    cases = with_facts(cases.order_by("title", "slug"))
+    language = translation.get_language()
+
+    def rows():
+        yield [header for header, _value in COLUMNS]
+        # Read in chunks with their links, row by row, while the file is being sent.
+        for case in cases.iterator(chunk_size=CHUNK_SIZE):
+            with translation.override(language):
+                case.page_url = request.build_absolute_uri(case.get_absolute_url())
+            with translation.override("en"):
+                yield [value(case) for _header, value in COLUMNS]
+
+    return attachment("text/csv; charset=utf-8", CSV_FILENAME, buffered(encode_rows(rows())))
 
 
 @require_safe
@@ -130,9 +153,8 @@ def export_csv(request):
 def export_json(request):
     """The selection as a Django fixture with natural keys (see cases/fixture.py)."""
     _filterset, cases = selection(request)
-    response = attachment("application/json; charset=utf-8", JSON_FILENAME)
-    write_fixture(cases, response, public=True)
-    return response
+    chunks = (text.encode() for text in fixture_chunks(cases, public=True))
+    return attachment("application/json; charset=utf-8", JSON_FILENAME, buffered(chunks))
 
 
 class ReportView(TemplateView):

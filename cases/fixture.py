@@ -6,6 +6,8 @@ exported, with empty values first (PostgreSQL would put them last, SQLite first)
 same content gives the same bytes from any database, however its rows were numbered.
 """
 
+from itertools import batched
+
 from django.core import serializers
 from django.db.models import F, Prefetch
 
@@ -64,15 +66,33 @@ def fixture_objects(cases, everything=False, public=False):
         ),
     ]
     for queryset in groups:
-        yield from queryset
+        # In chunks (with their prefetched links), so memory stays the same at any size.
+        yield from queryset.iterator(chunk_size=BATCH)
+
+
+BATCH = 500
+
+
+def fixture_chunks(cases, everything=False, public=False):
+    """The fixture as text, a batch of rows at a time: the same bytes as serialising every
+    row at once, which gives "[", then each row after a line break, commas between rows,
+    and a line break, "]" and a line break at the end."""
+    first = True
+    yield "["
+    for batch in batched(fixture_objects(cases, everything, public), BATCH):
+        text = serializers.serialize(
+            "json",
+            batch,
+            indent=1,
+            use_natural_foreign_keys=True,
+            use_natural_primary_keys=True,
+        )
+        rows = text[1 : -len("\n]\n")]  # without the batch's own brackets
+        yield rows if first else "," + rows
+        first = False
+    yield "\n]\n"
 
 
 def write_fixture(cases, stream, everything=False, public=False):
-    serializers.serialize(
-        "json",
-        fixture_objects(cases, everything, public),
-        stream=stream,
-        indent=1,
-        use_natural_foreign_keys=True,
-        use_natural_primary_keys=True,
-    )
+    for chunk in fixture_chunks(cases, everything, public):
+        stream.write(chunk)

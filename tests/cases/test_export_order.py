@@ -90,7 +90,7 @@ def test_the_fixture_lists_key_figures_in_total_order_with_empty_years_first():
 
 def test_the_case_page_shows_milestones_in_the_same_total_order(client):
     case = build_content()[0]
-    page = client.get(case.get_absolute_url()).content.decode()
+    page = client.get(case.get_absolute_url()).getvalue().decode()
     rows = list(Milestone.objects.filter(case=case).values("year", "month", "day", "event"))
     events = [row["event"] for row in sorted(rows, key=milestone_order)]
     assert sorted(events, key=page.index) == events
@@ -115,8 +115,8 @@ def exports(client):
     write_fixture(Case.objects.all(), stream, everything=True)
     return {
         "fixture": stream.getvalue(),
-        "csv": client.get(reverse("cases:export-csv")).content.decode(),
-        "json": client.get(reverse("cases:export-json")).content.decode(),
+        "csv": client.get(reverse("cases:export-csv")).getvalue().decode(),
+        "json": client.get(reverse("cases:export-json")).getvalue().decode(),
     }
 
 

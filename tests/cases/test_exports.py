@@ -15,9 +15,10 @@ from django.utils.html import escape
 
 from cases import exports
 from cases.facetindex import current_index
+from cases.fixture import write_fixture
 from cases.models import Case, ClimateGoal, Source, Theme
 from networks.models import CityRegion, Network, Organisation, PublicationState
-from tests.factories import make_case, make_goal, make_network, make_region
+from tests.factories import bulk_cases, make_case, make_goal, make_network, make_region
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +33,7 @@ def get(client, name, query=""):
 
 
 def csv_rows(client, query=""):
-    content = get(client, "cases:export-csv", query).content
+    content = get(client, "cases:export-csv", query).getvalue()
     return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"), newline="")))
 
 
@@ -52,11 +53,11 @@ def test_the_csv_is_a_utf8_attachment_named_for_the_site(client):
 
 
 def test_the_csv_starts_with_a_byte_order_mark_for_excel(client):
-    assert get(client, "cases:export-csv").content.startswith(codecs.BOM_UTF8)
+    assert get(client, "cases:export-csv").getvalue().startswith(codecs.BOM_UTF8)
 
 
 def test_nordic_letters_are_intact_in_the_csv(client):
-    text = get(client, "cases:export-csv").content.decode("utf-8-sig")
+    text = get(client, "cases:export-csv").getvalue().decode("utf-8-sig")
     assert all(name in text for name in ("Bærum", "Göteborg", "Ørestad"))
 
 
@@ -74,7 +75,7 @@ def test_the_csv_has_one_row_per_selected_case(client):
 
 
 def test_the_csv_headers_are_the_documented_english_labels(client):
-    content = get(client, "cases:export-csv").content.decode("utf-8-sig")
+    content = get(client, "cases:export-csv").getvalue().decode("utf-8-sig")
     header = next(csv.reader(io.StringIO(content)))
     assert header == [label for label, _value in exports.COLUMNS]
 
@@ -106,7 +107,7 @@ def test_each_row_links_to_the_absolute_case_page(client):
 def test_a_draft_network_is_not_named_in_the_csv(client):
     network = make_network(name="Hidden draft network", state=PublicationState.DRAFT)
     make_case(networks=[network])
-    assert b"Hidden draft network" not in get(client, "cases:export-csv").content
+    assert b"Hidden draft network" not in get(client, "cases:export-csv").getvalue()
 
 
 @pytest.mark.parametrize(
@@ -116,10 +117,10 @@ def test_the_csv_takes_a_fixed_number_of_queries(client, django_assert_num_queri
     url = f"{reverse('cases:export-csv')}?{query}"
     current_index()
     # 1 the content version (the filter form's choices come from the facet index)
-    # 2 the cases
+    # 2 the cases, in chunks of 500 (one here)
     # 3-8 their themes, goals, regions, parties, published networks and sources
     with django_assert_num_queries(8):
-        assert client.get(url).status_code == 200
+        assert client.get(url).getvalue()
 
 
 # JSON fixture
@@ -134,7 +135,7 @@ def test_the_json_export_is_an_attachment_named_for_the_site(client):
 def test_the_json_export_of_a_selection_loads_into_an_empty_database(client, tmp_path):
     expected = published(country="DK", themes__slug="housing")
     path = tmp_path / "selection.json"
-    path.write_bytes(get(client, "cases:export-json", "country=DK&theme=housing").content)
+    path.write_bytes(get(client, "cases:export-json", "country=DK&theme=housing").getvalue())
     for model in (Case, Network, CityRegion, Organisation, ClimateGoal, Theme):
         model.objects.all().delete()
     call_command("loaddata", path, verbosity=0)
@@ -206,14 +207,14 @@ def unpublished(request):
 
 @pytest.mark.parametrize("name", EXPORTS)
 def test_an_unpublished_case_is_in_no_export(client, unpublished, name):
-    content = get(client, name).content.decode("utf-8-sig")
+    content = get(client, name).getvalue().decode("utf-8-sig")
     assert unpublished.title not in content and unpublished.slug not in content
 
 
 @pytest.mark.parametrize("name", ["cases:export-csv", "cases:export-json"])
 def test_an_unknown_value_is_ignored_and_the_rest_applies(client, name):
     response = get(client, name, "country=XX&country=DK")
-    assert response.content == get(client, name, "country=DK").content
+    assert response.getvalue() == get(client, name, "country=DK").getvalue()
 
 
 def test_an_unknown_value_is_ignored_by_the_report(client):
@@ -233,3 +234,29 @@ def test_malformed_parameters_never_cause_a_server_error(client, name, query):
 @pytest.mark.parametrize("name", EXPORTS)
 def test_exports_refuse_to_be_posted_to(client, name):
     assert client.post(reverse(name)).status_code == 405
+
+
+def test_a_csv_of_a_thousand_rows_streams_before_the_last_row_is_read(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    bulk_cases(1000)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("cases:export-csv"))
+        assert response.streaming
+        chunks = iter(response.streaming_content)
+        first = next(chunks)
+        read_at_first_chunk = len(queries)
+        rest = b"".join(chunks)
+    assert first.startswith(codecs.BOM_UTF8)
+    assert read_at_first_chunk < len(queries)  # later chunks of rows were read afterwards
+    assert (first + rest).decode("utf-8-sig").count("\r\n") > 1000
+
+
+def test_a_json_export_streams_and_keeps_its_bytes(client):
+    bulk_cases(600)
+    response = client.get(reverse("cases:export-json"))
+    assert response.streaming
+    stream = io.StringIO()
+    write_fixture(Case.objects.published(), stream, public=True)
+    assert response.getvalue().decode() == stream.getvalue()

@@ -79,7 +79,7 @@ class CaseAdmin(WorkflowAdmin):
 
     @admin.display(description=_("page"))
     def page_link(self, case):
-        label = _("preview") if case.state == "draft" else _("view")
+        label = _("preview") if case.is_draft else _("view")
         return format_html('<a href="{}">{}</a>', case.get_absolute_url(), label)
 
     @admin.action(description=_("Export the selected cases as a fixture"), permissions=["view"])

@@ -32,8 +32,7 @@ def parties_by_level(case):
 
 
 def years(case):
-    ongoing = f" ({_('ongoing')})" if case.is_ongoing else ""
-    return label(f"{case.start_year or '?'}–{case.end_year or ''}{ongoing}")
+    return label(case.years)
 
 
 def figures(case):

@@ -36,8 +36,8 @@ def selection(request):
 def with_facts(cases):
     """The cases with the related rows a CSV row or report page shows: one query each.
 
-    Networks land in `public_networks`, published ones only, so a draft network's name
-    never reaches the public through a case.
+    Networks are the published ones only, so a draft network's name never reaches the
+    public through a case.
     """
     public = Network.objects.published().order_by("name", "slug")
     return cases.prefetch_related(
@@ -45,7 +45,7 @@ def with_facts(cases):
         "goals",
         "regions",
         "parties",
-        Prefetch("networks", queryset=public, to_attr="public_networks"),
+        Prefetch("networks", queryset=public),
         "sources",
     )
 
@@ -99,7 +99,7 @@ COLUMNS = [
     ("climate goals", lambda case: joined(case.sorted_goals())),
     ("city regions", lambda case: joined(case.regions.all())),
     ("parties", lambda case: joined(case.parties.all())),
-    ("networks", lambda case: joined(case.public_networks)),
+    ("networks", lambda case: joined(case.networks.all())),
     ("start year", attrgetter("start_year")),
     ("end year", attrgetter("end_year")),
     ("ongoing", lambda case: "yes" if case.is_ongoing else "no"),

@@ -12,7 +12,6 @@ from cases.filters import SORTS, CaseFilter
 from cases.models import Case, ClimateGoal
 from cases.related import related_cases
 from cases.searchquery import parse
-from networks.models import PublicationState
 from publishing.links import browse_url
 
 
@@ -74,7 +73,7 @@ class CaseDetailView(DetailView):
 
     def render_to_response(self, context, **kwargs):
         response = super().render_to_response(context, **kwargs)
-        if self.object.state == PublicationState.DRAFT:
+        if self.object.is_draft:
             response["Cache-Control"] = "private, no-store"
             response["X-Robots-Tag"] = "noindex"
         return response
@@ -83,7 +82,6 @@ class CaseDetailView(DetailView):
         case = self.object
         return super().get_context_data(
             parties=case.parties_by_level(),
-            goals=case.sorted_goals(),
             related=related_cases(case),
             page_url=self.request.build_absolute_uri(case.get_absolute_url()),
             **kwargs,

@@ -249,6 +249,21 @@ class Case(Publishable, models.Model):
         return reverse("cases:detail", args=[self.slug])
 
     @property
+    def is_draft(self):
+        return self.state == PublicationState.DRAFT
+
+    @property
+    def is_archived(self):
+        return self.state == PublicationState.ARCHIVED
+
+    @property
+    def years(self):
+        """The years as every page writes them: "2016–2029", "2016–" while no end is set,
+        "?–2020" when the start is not known, and "(ongoing)" after work that goes on."""
+        text = f"{self.start_year or '?'}–{self.end_year or ''}"
+        return f"{text} ({_('ongoing')})" if self.is_ongoing else text
+
+    @property
     def language(self):
         """The language of the original name."""
         return language_of(self.country)

@@ -135,6 +135,10 @@ class FacetIndex:
         """{value: number of cases within `within` that have it} for every value of `facet`."""
         return {value: (bits & within).bit_count() for value, bits in self.values[facet].items()}
 
+    def totals(self, facet):
+        """{value: number of published cases that have it}, for values some case has."""
+        return {value: bits.bit_count() for value, bits in self.values[facet].items() if bits}
+
     def choices(self, facet):
         """(value, name) of every value of a linked facet that a published case has."""
         return sorted(self.names[facet].items(), key=lambda item: (item[1], item[0]))

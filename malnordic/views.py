@@ -1,9 +1,10 @@
-from django.db.models import Count, F
+from django.db.models import F
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from cases.facetindex import current_index
 from cases.models import Case, ClimateGoal, Theme
 from networks.models import CityRegion, Country, Network
 from networks.views import region_map
@@ -11,17 +12,27 @@ from publishing.links import browse_url
 
 
 class HomeView(TemplateView):
+    """What the knowledge base holds: counts by country, theme, goal and region from the
+    facet index, so the page costs the same whatever the number of cases."""
+
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
+        index = current_index()
+        by_country = index.totals("country")
+        by_theme = index.totals("theme")
+        by_region = index.totals("region")
+        by_goal = index.totals("goal")
+        regions = list(CityRegion.objects.filter(slug__in=by_region))
+        for region in regions:
+            region.case_count = by_region[region.slug]
+        goals = list(ClimateGoal.objects.filter(slug__in=by_goal))
+        for goal in goals:
+            goal.case_count = by_goal[goal.slug]
+        goals.sort(key=lambda goal: (-goal.case_count, goal.name))
         newest = F("published_at").desc(nulls_last=True)
-        cases = Case.objects.published()
-        by_country = dict(cases.values_list("country").annotate(n=Count("pk")).order_by())
-        themes = Theme.objects.with_case_counts()
-        regions = CityRegion.objects.with_published_cases()
-        goals = ClimateGoal.objects.with_published_cases()
         return super().get_context_data(
-            case_count=sum(by_country.values()),
+            case_count=len(index),
             network_count=Network.objects.published().count(),
             region_count=len(regions),
             countries=bars(
@@ -29,10 +40,13 @@ class HomeView(TemplateView):
                 for c in Country
                 if c.value in by_country
             ),
-            themes=bars((t.name, t.get_absolute_url(), t.case_count) for t in themes),
-            goals=goals.order_by("-case_count", "name")[:8],
+            themes=bars(
+                (t.name, t.get_absolute_url(), by_theme.get(t.slug, 0))
+                for t in Theme.objects.all()
+            ),
+            goals=goals[:8],
             map=region_map(regions),
-            recent_cases=cases.for_list().order_by(newest, "title")[:6],
+            recent_cases=Case.objects.published().for_list().order_by(newest, "title")[:6],
             **kwargs,
         )
 

@@ -24,20 +24,20 @@ LINK_FACETS = ("theme", "goal", "network", "region", "level")
 
 class FacetIndex:
     def __init__(self, token, cases, links):
-        """`cases`: (pk, country, instrument, status, start_year, published_at, title) rows;
+        """`cases`: (pk, country, instrument, status, start_year, published_at, title, slug);
         `links`: {facet: [(case pk, value, name)]} for the linked facets."""
         self.token = token
         cases = sorted(cases)
         self.pks = [row[0] for row in cases]
         self.position = {pk: i for i, pk in enumerate(self.pks)}
-        self.titles = [row[6] for row in cases]
+        # Ties in every order are broken by slug, as the database orders do: primary keys
+        # differ between databases holding the same content.
+        self.titles = [(row[6], row[7]) for row in cases]
         self.all = (1 << len(self.pks)) - 1
         self.values = {facet: defaultdict(int) for facet in (*FIELD_FACETS, *LINK_FACETS)}
         self.names = {facet: {} for facet in LINK_FACETS}
         self.years = defaultdict(int)
-        for i, (_pk, country, instrument, status, start_year, _published, _title) in enumerate(
-            cases
-        ):
+        for i, (_pk, country, instrument, status, start_year, *_rest) in enumerate(cases):
             bit = 1 << i
             self.values["country"][country] |= bit
             self.values["instrument"][instrument] |= bit
@@ -53,10 +53,10 @@ class FacetIndex:
         self.values = {facet: dict(bits) for facet, bits in self.values.items()}
         self.orders = {
             "newest": self._order(
-                cases, lambda r: (r[5] is None, -r[5].timestamp() if r[5] else 0, r[6], r[0])
+                cases, lambda r: (r[5] is None, -r[5].timestamp() if r[5] else 0, r[6], r[7])
             ),
-            "title": self._order(cases, lambda r: (r[6], r[0])),
-            "start": self._order(cases, lambda r: (r[4] is None, -(r[4] or 0), r[6], r[0])),
+            "title": self._order(cases, lambda r: (r[6], r[7])),
+            "start": self._order(cases, lambda r: (r[4] is None, -(r[4] or 0), r[6], r[7])),
         }
 
     @staticmethod
@@ -67,7 +67,7 @@ class FacetIndex:
     def build(cls, token, using="default"):
         published = Case.objects.using(using).published()
         cases = published.values_list(
-            "pk", "country", "instrument", "status", "start_year", "published_at", "title"
+            "pk", "country", "instrument", "status", "start_year", "published_at", "title", "slug"
         )
         through = {
             "theme": Case.themes.through,
@@ -153,7 +153,7 @@ class FacetIndex:
         if ranks is not None:
             positions = sorted(
                 (self.position[pk] for pk in ranks if pk in self.position),
-                key=lambda i: (-ranks[self.pks[i]], self.titles[i], self.pks[i]),
+                key=lambda i: (-ranks[self.pks[i]], self.titles[i]),
             )
         else:
             positions = self.orders[sort]

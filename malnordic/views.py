@@ -46,7 +46,7 @@ class HomeView(TemplateView):
             ),
             goals=goals[:8],
             map=region_map(regions),
-            recent_cases=Case.objects.published().for_list().order_by(newest, "title")[:6],
+            recent_cases=Case.objects.published().for_list().order_by(newest, "title", "slug")[:6],
             **kwargs,
         )
 

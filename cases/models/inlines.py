@@ -49,7 +49,17 @@ class KeyFigure(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["case", "label", "year"], name="keyfigure_label_year_unique"
-            )
+            ),
+            # A NULL year is never equal to another, so the constraint above lets two
+            # figures of one label without a year through; their natural keys would clash.
+            models.UniqueConstraint(
+                fields=["case", "label"],
+                condition=Q(year__isnull=True),
+                name="keyfigure_label_unique_without_year",
+                violation_error_message=_(
+                    "This case already has a key figure with this label and no year."
+                ),
+            ),
         ]
 
     def __str__(self):

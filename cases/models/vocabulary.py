@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 from taggit.models import TagBase
 
@@ -67,6 +68,13 @@ class ClimateGoal(TagBase):
     CASES_SHOWN = Linked.CASES_SHOWN
 
     name = CleanCharField(_("name"), unique=True, max_length=100)
+    # Declared again after `name`, as in taggit's TagBase, so the fields keep their order.
+    slug = models.SlugField(
+        verbose_name=pgettext_lazy("A tag slug", "slug"),
+        unique=True,
+        max_length=100,
+        allow_unicode=True,
+    )
 
     description = CleanTextField(
         _("description"), blank=True, help_text=_("What the goal means, in a sentence or two.")

@@ -166,7 +166,9 @@ def test_the_index_is_rebuilt_after_a_change(content):
 
 def test_most_related_breaks_ties_by_the_lower_key():
     index = FacetIndex(
-        "t", [(pk, "SE", "agreement", "ongoing", 2000, None, "x") for pk in [3, 5, 9]], {}
+        "t",
+        [(pk, "SE", "agreement", "ongoing", 2000, None, "x", f"x-{pk}") for pk in [3, 5, 9]],
+        {},
     )
     everyone = index.all
     assert index.most_related([(1, everyone)], exclude_pk=5, limit=1) == [3]

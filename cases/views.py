@@ -8,6 +8,7 @@ from django_filters.views import FilterView
 
 from cases import search
 from cases.compare import comparison_rows
+from cases.facetindex import current_index
 from cases.filters import SORTS, CaseFilter
 from cases.models import Case, ClimateGoal
 from cases.related import related_cases
@@ -93,7 +94,12 @@ class GoalListView(ListView):
     context_object_name = "goals"
 
     def get_queryset(self):
-        return ClimateGoal.objects.with_published_cases()
+        """The goals some published case has, by name, counted in the facet index."""
+        counts = current_index().totals("goal")
+        goals = list(ClimateGoal.objects.filter(slug__in=counts))
+        for goal in goals:
+            goal.case_count = counts[goal.slug]
+        return goals
 
 
 class GoalDetailView(DetailView):

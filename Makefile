@@ -48,9 +48,12 @@ roundtrip: $(VENV)/.installed
 	cmp .roundtrip-1.json .roundtrip-2.json && echo "Round trip: the two exports are identical."
 	rm -f .roundtrip.sqlite3 .roundtrip-1.json .roundtrip-2.json
 
-# SQL queries and time per page as the number of cases grows (nothing is kept).
-bench: setup
-	$(MANAGE) benchmark_pages --cases 40 400 4000
+# Every page type at 10,000 synthetic cases, over HTTP (gunicorn, production settings, wrk)
+# and in process, on SQLite and, with DATABASE_URL, PostgreSQL; NAIVE_FACETS=/path/to/peer
+# adds the naive-facets peer beside it. BENCH_CASES=100000 times browse, search and detail
+# in process only; BENCH_DURATION sets the measured seconds per scenario. See bench/run.py.
+bench: $(VENV)/.installed
+	$(PY) bench/run.py
 
 # Refresh the translation catalogues after changing interface strings.
 messages: $(VENV)/.installed

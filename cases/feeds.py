@@ -1,5 +1,4 @@
 from django.contrib.syndication.views import Feed
-from django.db.models import F
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
@@ -31,8 +30,7 @@ class CaseFeed(Feed):
         return reverse("cases:feed") + filterset.query_string(sort=None)
 
     def items(self, filterset):
-        newest = F("published_at").desc(nulls_last=True)
-        return filterset.selected().order_by(newest, "title", "slug")[:FEED_SIZE]
+        return filterset.newest(FEED_SIZE)
 
     # XML 1.0 cannot carry control characters: text saved before the admin removed them
     # on the way in is cleaned on the way out too.

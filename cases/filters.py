@@ -225,6 +225,10 @@ class CaseFilter(django_filters.FilterSet):
             self._selection = Selection(self)
         return self._selection
 
+    def newest(self, limit):
+        """The `limit` most recently published cases of the selection, whatever `sort`."""
+        return Selection(self, sort="newest")[:limit]
+
     def selected(self):
         """The selected cases as a QuerySet, each once: for exports and feeds."""
         return Case.objects.filter(pk__in=super().qs.values("pk"))
@@ -338,8 +342,9 @@ class Selection:
     """The selected cases in the requested order, as a sequence a Paginator pages through:
     counted and ordered in the facet index, each page's rows read from the database."""
 
-    def __init__(self, filterset):
+    def __init__(self, filterset, sort=None):
         self.filterset = filterset
+        self.sort = sort or filterset.sort
         self.bits = filterset.within()
 
     def count(self):
@@ -355,8 +360,8 @@ class Selection:
         if not isinstance(key, slice):
             return self[key : key + 1][0]
         filterset = self.filterset
-        ranks = filterset.ranks if filterset.sort == "relevance" else None
-        pks = filterset.index.ordered(self.bits, filterset.sort, key.start or 0, key.stop, ranks)
+        ranks = filterset.ranks if self.sort == "relevance" else None
+        pks = filterset.index.ordered(self.bits, self.sort, key.start or 0, key.stop, ranks)
         rows = filterset.queryset.filter(pk__in=pks).for_list()
         found = {case.pk: case for case in rows}
         for case in found.values():

@@ -1,11 +1,11 @@
-from django.db.models import F
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from cases.facetindex import current_index
-from cases.models import Case, ClimateGoal, Theme
+from cases.filters import CaseFilter
+from cases.models import ClimateGoal, Theme
 from networks.models import CityRegion, Country, Network
 from networks.views import region_map
 from publishing.links import browse_url
@@ -30,7 +30,6 @@ class HomeView(TemplateView):
         for goal in goals:
             goal.case_count = by_goal[goal.slug]
         goals.sort(key=lambda goal: (-goal.case_count, goal.name))
-        newest = F("published_at").desc(nulls_last=True)
         return super().get_context_data(
             case_count=len(index),
             network_count=Network.objects.published().count(),
@@ -46,7 +45,7 @@ class HomeView(TemplateView):
             ),
             goals=goals[:8],
             map=region_map(regions),
-            recent_cases=Case.objects.published().for_list().order_by(newest, "title", "slug")[:6],
+            recent_cases=CaseFilter().newest(6),
             **kwargs,
         )
 

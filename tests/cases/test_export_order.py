@@ -81,11 +81,20 @@ def test_the_fixture_lists_milestones_in_total_order_with_empty_months_and_days_
 
 def test_the_fixture_lists_key_figures_in_total_order_with_empty_years_first():
     cases = build_content()
-    # Alike but for the value, and in the wrong order: the unique constraint on (case,
-    # label, year) lets this through while the year is empty.
-    KeyFigure.objects.create(case=cases[0], label="Budget", year=None, value="1")
+    # Made in the wrong order: a later year first, the empty year last.
+    KeyFigure.objects.create(case=cases[0], label="Toll revenue", year=2030, value="1")
+    KeyFigure.objects.create(case=cases[0], label="Toll revenue", year=None, value="0")
     rows = fixture_rows(cases, "cases.keyfigure")
     assert rows == sorted(rows, key=lambda row: (row["case"], *key_figure_order(row)))
+
+
+def test_a_second_key_figure_of_a_label_without_a_year_is_refused():
+    from django.core.exceptions import ValidationError
+
+    case = build_content()[0]
+    KeyFigure.objects.create(case=case, label="Toll revenue", year=None, value="1")
+    with pytest.raises(ValidationError):
+        KeyFigure(case=case, label="Toll revenue", year=None, value="2").full_clean()
 
 
 def test_the_case_page_shows_milestones_in_the_same_total_order(client):

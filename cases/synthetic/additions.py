@@ -19,15 +19,40 @@ from publishing.models import PublicationState
 EVIDENCE_LEVELS = ["well-sourced", "partly-sourced", "weak"]
 
 
+# Enough of each for a few cases in an empty database: parties of every level and regions
+# in every country.
+MINIMUM = {"regions": 20, "organisations": 300, "goals": 15, "networks": 15}
+
+
 def sizes(cases):
     """How many regions, organisations, goals and networks a database of `cases` cases
     would have: about 100, 2,000, 40 and 60 for 10,000 cases."""
-    return {
+    wanted = {
         "regions": round(math.sqrt(cases)),
         "organisations": cases // 5,
         "goals": round(4 * cases**0.25),
         "networks": round(6 * cases**0.25),
     }
+    return {name: max(n, MINIMUM[name]) for name, n in wanted.items()}
+
+
+def in_turn(groups):
+    """The items of the groups (one per country) taken in turn, so that any first few
+    hold some of every country."""
+    iterators = [iter(group) for group in groups]
+    while iterators:
+        for iterator in list(iterators):
+            item = next(iterator, None)
+            if item is None:
+                iterators.remove(iterator)
+            else:
+                yield item
+
+
+def towns():
+    """The listed towns, the largest of each country first, the countries in turn."""
+    countries = dict.fromkeys(town[1] for town in words.TOWNS)
+    return list(in_turn([town for town in words.TOWNS if town[1] == c] for c in countries))
 
 
 def grow(rng, cases):
@@ -75,7 +100,7 @@ def region_rows(rng):
             c == country and abs(lat - la) < 0.3 and abs(lon - lo) < 0.5 for c, la, lo in taken
         )
 
-    for town, country, lat, lon, _finnish in words.TOWNS:
+    for town, country, lat, lon, _finnish in towns():
         if not near(country, lat, lon):
             taken.append((country, lat, lon))
             name = words.REGION_NAMES[country].format(town=town)
@@ -115,14 +140,17 @@ def region(rng, name, country, lat, lon, town):
 
 
 def organisation_rows():
-    """State and regional bodies, municipalities, then towns' companies and associations."""
-    for country, bodies in words.STATE_BODIES.items():
-        for name, english in bodies:
-            yield organisation(name, english, "state", "state", country)
-    for country, bodies in words.REGIONAL_BODIES.items():
-        for name, english in bodies:
-            yield organisation(name, english, "region", "regional", country)
-    for town, country, _lat, _lon, finnish in words.TOWNS:
+    """State and regional bodies, municipalities, then towns' companies and associations;
+    the countries in turn."""
+    for level, kind, bodies in (
+        ("state", "state", words.STATE_BODIES),
+        ("regional", "region", words.REGIONAL_BODIES),
+    ):
+        for country, name, english in in_turn(
+            [(country, *body) for body in group] for country, group in bodies.items()
+        ):
+            yield organisation(name, english, kind, level, country)
+    for town, country, _lat, _lon, finnish in towns():
         local, english = words.MUNICIPALITY[country]
         of = genitive(town, country, finnish)
         yield organisation(
@@ -134,7 +162,7 @@ def organisation_rows():
         )
     for part in words.PARTS:
         for index in range(len(words.TOWN_BODIES["SE"])):
-            for town, country, _lat, _lon, finnish in words.TOWNS:
+            for town, country, _lat, _lon, finnish in towns():
                 kind, level, local, english = words.TOWN_BODIES[country][index]
                 of = genitive(town, country, finnish)
                 name = local.format(town=town, of=of, part=part)

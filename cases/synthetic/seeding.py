@@ -178,6 +178,7 @@ class Planner:
             if kind == "municipality":
                 self.municipality_of.setdefault(name.split()[0].casefold(), pk)
         self.parties = {key: zipf(r, pks, 0.5) for key, pks in groups.items()}
+        self.any_party = zipf(r, self.org_names)
 
         networks = by_slug(Network, "pk", "countries")
         self.networks = {
@@ -263,10 +264,11 @@ class Planner:
                 return slug
 
     def pick_regions(self, country):
-        first = self.regions[country].one()
+        regions = self.regions.get(country, self.any_region)
+        first = regions.one()
         if self.rng.random() < 0.7:
             return [first]
-        pool = self.regions[country] if self.rng.random() < 0.8 else self.any_region
+        pool = regions if self.rng.random() < 0.8 else self.any_region
         second = pool.one()
         return [first] if second == first else [first, second]
 
@@ -289,9 +291,8 @@ class Planner:
         ):
             chosen += [pk for pk in some(group, low, high) if pk not in chosen]
         size = rng.randint(3, 8)
-        while len(chosen) < 3:
-            extra = some("municipal", 1, 1) or some("state", 1, 1)
-            chosen += [pk for pk in extra if pk not in chosen]
+        while len(chosen) < min(3, len(self.org_names)):
+            chosen += [pk for pk in self.any_party.pick() if pk not in chosen]
         return chosen[: max(size, 3)]
 
     def status_and_end(self, start):

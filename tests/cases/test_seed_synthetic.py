@@ -7,6 +7,7 @@ import random
 import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.db.models import Count
 
 from cases import search
 from cases.models import Case, ClimateGoal
@@ -73,8 +74,9 @@ def digest_of_seed(seed):
 
 
 def test_the_command_adds_the_cases_and_prints_a_summary(capsys):
+    before = Case.objects.count()
     call_command("seed_synthetic", "--cases", "20", "--seed", "3")
-    assert Case.objects.count() == 40 + 20
+    assert Case.objects.count() == before + 20
     assert capsys.readouterr().out.strip().splitlines()[-1].startswith("Seeded 20 cases (")
 
 
@@ -85,6 +87,16 @@ def test_about_the_asked_share_of_cases_are_drafts_and_a_few_archived():
     assert not drafts.exclude(published_at=None).exists()
     assert cases.filter(state=PublicationState.ARCHIVED).count() <= 10
     assert summary.cases == 200
+
+
+def test_seeding_works_in_an_empty_database():
+    for model in (Case, Organisation, CityRegion, Network, ClimateGoal):
+        model.objects.all().delete()
+    cases, summary = seeded(cases=30)
+    assert cases.count() == 30
+    parties = cases.annotate(n=Count("parties")).values_list("n", flat=True)
+    assert all(3 <= n <= 8 for n in parties)
+    assert summary.added["organisations"] == additions.MINIMUM["organisations"]
 
 
 def test_every_case_has_its_inline_rows_and_links_in_range():

@@ -27,6 +27,7 @@ temporary folder and the PostgreSQL databases).
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -296,6 +297,8 @@ def print_in_process(reports, cases):
 
 
 if __name__ == "__main__":
+    # A stopped benchmark still stops gunicorn and removes its databases and folder.
+    signal.signal(signal.SIGTERM, lambda *_args: sys.exit("Stopped."))
     began = time.perf_counter()
     main()
     print(f"\nThe benchmark took {(time.perf_counter() - began) / 60:.0f} minutes.")

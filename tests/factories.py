@@ -1,19 +1,38 @@
-"""Small builders for test data; each fills what a valid row needs and takes overrides."""
+"""Builders for test data; each fills what a valid row needs and takes overrides.
+
+`make_*` build one row through the ORM, as the admin would: signals fire, history is
+written. `insert_cases` and `bulk_cases` build many cases in a few queries whatever their
+number; no signal fires, so they do themselves what the signals would (the search columns,
+the content version). `shared_content` keeps what a builder makes for a whole module.
+"""
 
 import itertools
+import sys
+from datetime import timedelta
 
+import pytest
+from django.db import transaction
 from django.utils import timezone
 
-from cases.models import Case, ClimateGoal, Theme
+from cases.models import Case, ClimateGoal, KeyFigure, Milestone, Source, TaggedCase, Theme
+from cases.synthetic.seeding import write_search_columns
 from networks.models import CityRegion, Network, Organisation, PublicationState
 from publishing.models import ContentVersion
 
 _numbers = itertools.count(1)
 
+LINKS = {"regions": "cityregion", "networks": "network", "parties": "organisation"}
+LEVELS = [
+    (Organisation.Level.MUNICIPAL, Organisation.Kind.MUNICIPALITY),
+    (Organisation.Level.REGIONAL, Organisation.Kind.REGION),
+    (Organisation.Level.STATE, Organisation.Kind.STATE),
+    ("", Organisation.Kind.COMPANY),
+]
 
-def make_case(themes=("transport",), goals=(), regions=(), networks=(), parties=(), **fields):
+
+def case_fields(**fields):
     n = next(_numbers)
-    fields = {
+    return {
         "title": f"Test case {n}",
         "slug": f"test-case-{n}",
         "country": "SE",
@@ -25,19 +44,45 @@ def make_case(themes=("transport",), goals=(), regions=(), networks=(), parties=
         "published_at": timezone.now(),
         **fields,
     }
-    case = Case.objects.create(**fields)
-    case.themes.set(Theme.objects.filter(slug__in=themes))
-    case.goals.set(goals)
-    case.regions.set(regions)
-    case.networks.set(networks)
-    case.parties.set(parties)
+
+
+def make_case(themes=("transport",), goals=(), regions=(), networks=(), parties=(), **fields):
+    case = Case.objects.create(**case_fields(**fields))
+    # A new case has no links: setting an empty list would only cost queries.
+    if themes:
+        case.themes.set(Theme.objects.filter(slug__in=themes))
+    for name, rows in [
+        ("goals", goals),
+        ("regions", regions),
+        ("networks", networks),
+        ("parties", parties),
+    ]:
+        if rows:
+            getattr(case, name).set(rows)
     return case
+
+
+def make_source(case, **fields):
+    n = next(_numbers)
+    fields = {"title": f"Report {n}", "url": f"https://example.org/reports/{n}", **fields}
+    return Source.objects.create(case=case, **fields)
+
+
+def make_key_figure(case, **fields):
+    n = next(_numbers)
+    fields = {"label": f"Figure {n}", "value": str(n), "unit": "km", "year": 2020, **fields}
+    return KeyFigure.objects.create(case=case, **fields)
+
+
+def make_milestone(case, **fields):
+    n = next(_numbers)
+    return Milestone.objects.create(case=case, **{"year": 2020, "event": f"Step {n}", **fields})
 
 
 def make_region(**fields):
     n = next(_numbers)
     fields = {"name": f"Region {n}", "slug": f"region-{n}", "country": "SE", **fields}
-    return CityRegion.objects.create(latitude=59.0, longitude=18.0, **fields)
+    return CityRegion.objects.create(**{"latitude": 59.0, "longitude": 18.0, **fields})
 
 
 def make_network(**fields):
@@ -70,43 +115,176 @@ def make_organisation(**fields):
     return Organisation.objects.create(**fields)
 
 
-def bulk_cases(n, **fields):
-    """`n` published cases made in a few queries, with a theme, region and goal each."""
-    from cases import search
-    from cases.models import TaggedCase
+def make_vocabulary(size):
+    """`size` each of city regions, climate goals, published networks and parties (at every
+    government level in turn, and companies), in four queries."""
+    numbers = [next(_numbers) for _ in range(size)]
+    regions = CityRegion.objects.bulk_create(
+        CityRegion(
+            name=f"Region {n}",
+            slug=f"region-{n}",
+            country=["SE", "NO", "DK", "FI"][i % 4],
+            latitude=55.0 + i % 15,
+            longitude=5.0 + i % 25,
+        )
+        for i, n in enumerate(numbers)
+    )
+    goals = ClimateGoal.objects.bulk_create(
+        ClimateGoal(name=f"Goal {n}", slug=f"goal-{n}") for n in numbers
+    )
+    networks = Network.objects.bulk_create(
+        Network(
+            name=f"Network {n}",
+            slug=f"network-{n}",
+            kind=Network.Kind.NORDIC,
+            summary="A network.",
+            state=PublicationState.PUBLISHED,
+        )
+        for n in numbers
+    )
+    parties = Organisation.objects.bulk_create(
+        Organisation(
+            name=f"Organisation {n}",
+            slug=f"organisation-{n}",
+            level=LEVELS[i % 4][0],
+            kind=LEVELS[i % 4][1],
+        )
+        for i, n in enumerate(numbers)
+    )
+    return {"regions": regions, "goals": goals, "networks": networks, "parties": parties}
 
-    start = Case.objects.count()
-    themes = list(Theme.objects.all())
-    regions = list(CityRegion.objects.all()) or [make_region()]
-    goals = list(ClimateGoal.objects.all()) or [make_goal()]
-    cases = Case.objects.bulk_create(
-        Case(
-            **{
-                "title": f"Bulk case {start + i}",
-                "slug": f"bulk-case-{start + i}",
+
+def insert_cases(rows):
+    """Cases from `rows`, in a few queries whatever their number.
+
+    Each row is a dict of case fields (defaults as in make_case) and, optionally, "themes"
+    (slugs; transport if not given), "goals", "regions", "networks" and "parties" (rows to
+    link to), and "sources", "key_figures" and "milestones" (a dict of fields for each).
+    """
+    inlines = {"sources": Source, "key_figures": KeyFigure, "milestones": Milestone}
+    rows = [dict(row) for row in rows]
+    extras = [
+        {name: row.pop(name, ()) for name in ["goals", *LINKS, *inlines]}
+        | {"themes": row.pop("themes", ("transport",))}
+        for row in rows
+    ]
+    if not rows:
+        return []
+    cases = Case.objects.bulk_create(Case(**case_fields(**row)) for row in rows)
+    themes = dict(Theme.objects.values_list("slug", "pk"))
+    Case.themes.through.objects.bulk_create(
+        Case.themes.through(case_id=case.pk, theme_id=themes[slug])
+        for case, extra in zip(cases, extras, strict=True)
+        for slug in extra["themes"]
+    )
+    for name, target in LINKS.items():
+        through = getattr(Case, name).through
+        through.objects.bulk_create(
+            through(case_id=case.pk, **{f"{target}_id": pk_of(row)})
+            for case, extra in zip(cases, extras, strict=True)
+            for row in extra[name]
+        )
+    TaggedCase.objects.bulk_create(
+        TaggedCase(content_object_id=case.pk, tag_id=pk_of(goal))
+        for case, extra in zip(cases, extras, strict=True)
+        for goal in extra["goals"]
+    )
+    defaults = {
+        "sources": lambda case, k: {
+            "title": f"Report {k}",
+            "url": f"https://example.org/{case.slug}/{k}",
+        },
+        "key_figures": lambda case, k: {"label": f"Figure {k}", "value": str(k), "year": 2020},
+        "milestones": lambda case, k: {"year": 2020, "event": f"Step {k}"},
+    }
+    for name, model in inlines.items():
+        model.objects.bulk_create(
+            model(case_id=case.pk, **(defaults[name](case, k) | fields))
+            for case, extra in zip(cases, extras, strict=True)
+            for k, fields in enumerate(extra[name], start=1)
+        )
+    write_search_columns([case.pk for case in cases])
+    ContentVersion.bump()
+    return cases
+
+
+def pk_of(row):
+    return getattr(row, "pk", row)
+
+
+def bulk_cases(n, *, themes=None, regions=None, goals=None, networks=None, parties=None, **fields):
+    """`n` published cases in a few queries whatever `n`, with something in every facet and
+    in every section of their pages.
+
+    Countries, instruments, statuses, start years and (one each) `themes` come in turn.
+    Each case links to the first of `regions`, `goals`, `networks` and `parties`, as most
+    cases of a city link to its big city region, and to one more of each in turn; those not
+    given are made here, one of each for every five cases (at least two), so that the
+    vocabulary grows with the content. Each case has a source, a key figure and a milestone.
+    `fields` apply to every case.
+    """
+    given = {"regions": regions, "goals": goals, "networks": networks, "parties": parties}
+    made = make_vocabulary(max(2, n // 5)) if None in given.values() else {}
+    given = {name: made[name] if rows is None else list(rows) for name, rows in given.items()}
+    themes = list(themes or Theme.Slug.values)
+    now = timezone.now()
+    rows = []
+    for i in range(n):
+        number = next(_numbers)
+        status = Case.Status.values[i % len(Case.Status.values)]
+        rows.append(
+            {
+                "title": f"Bulk case {number}",
+                "slug": f"bulk-case-{number}",
                 "country": ["SE", "NO", "DK", "FI"][i % 4],
-                "scale": Case.Scale.REGIONAL,
-                "instrument": Case.Instrument.AGREEMENT,
+                "instrument": Case.Instrument.values[i % len(Case.Instrument.values)],
+                "status": status,
+                "is_ongoing": status in (Case.Status.PLANNED, Case.Status.ONGOING),
                 "summary": "A bulk-made agreement.",
                 "start_year": 1990 + i % 35,
-                "state": PublicationState.PUBLISHED,
-                "published_at": timezone.now(),
+                "published_at": now - timedelta(minutes=i),
+                "themes": [themes[i % len(themes)]],
+                **{name: in_turn(vocabulary, i) for name, vocabulary in given.items()},
+                "sources": [{}],
+                "key_figures": [{}],
+                "milestones": [{}],
                 **fields,
             }
         )
-        for i in range(n)
-    )
-    Case.themes.through.objects.bulk_create(
-        Case.themes.through(case=case, theme=themes[i % len(themes)])
-        for i, case in enumerate(cases)
-    )
-    Case.regions.through.objects.bulk_create(
-        Case.regions.through(case=case, cityregion=regions[i % len(regions)])
-        for i, case in enumerate(cases)
-    )
-    TaggedCase.objects.bulk_create(
-        TaggedCase(content_object=case, tag=goals[i % len(goals)]) for i, case in enumerate(cases)
-    )
-    search.refresh(case.pk for case in cases)
-    ContentVersion.bump()  # bulk writes send no signals
-    return cases
+    return insert_cases(rows)
+
+
+def in_turn(rows, i):
+    """The first of `rows` and the `i`-th of the others, in turn."""
+    if len(rows) < 2:
+        return rows
+    return [rows[0], rows[1 + i % (len(rows) - 1)]]
+
+
+def shared_content(build, scope="module", params=None):
+    """A fixture of what `build()` makes, made once for all the tests of a module (or of
+    `scope`), in a transaction rolled back after the last of them. With `params`, one for
+    each: `build(param)`, and the tests run for each in turn.
+
+    Each test still runs in its own savepoint inside that transaction, so what a test
+    changes is undone after it, and the next test finds the content as `build()` left it.
+    """
+
+    @pytest.fixture(scope=scope, params=params)
+    def content(request, django_db_setup, django_db_blocker):
+        with django_db_blocker.unblock():
+            atomic = transaction.atomic()
+            atomic.__enter__()
+            try:
+                value = build() if params is None else build(request.param)
+            except BaseException:
+                atomic.__exit__(*sys.exc_info())
+                raise
+        try:
+            yield value
+        finally:
+            with django_db_blocker.unblock():
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
+
+    return content

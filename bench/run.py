@@ -155,6 +155,7 @@ def measure_all(site, names, duration, driver):
 
 
 def load_once(server, urls, seconds, driver):
+    """One wrk (or bench/load.py) run of `seconds` over the URL list file `urls`."""
     if driver == "python":
         return load.run(server.port, urls.read_text().split(), seconds)
     script = Path(__file__).with_name("urls.lua")
@@ -165,9 +166,12 @@ def load_once(server, urls, seconds, driver):
 
 
 def parse_wrk(output):
-    def milliseconds(pattern):
-        value, unit = re.search(pattern, output, re.M).groups()
-        return float(value) * UNITS[unit]
+    """requests/s, p50 and p99 in ms, requests and failures from wrk --latency output."""
+
+    def milliseconds(percentile):
+        # wrk pads the value ("  1.27s "); with no request answered it prints no percentiles.
+        found = re.search(rf"^\s+{percentile}%\s+([\d.]+)(us|ms|s|m)\s*$", output, re.M)
+        return float(found.group(1)) * UNITS[found.group(2)] if found else float("nan")
 
     failures = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", output))
     socket_errors = re.search(r"Socket errors: (.*)", output)
@@ -175,8 +179,8 @@ def parse_wrk(output):
         failures += sum(int(n) for n in re.findall(r"\d+", socket_errors.group(1)))
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "p50": milliseconds(r"^\s+50%\s+([\d.]+)(us|ms|s|m)$"),
-        "p99": milliseconds(r"^\s+99%\s+([\d.]+)(us|ms|s|m)$"),
+        "p50": milliseconds(50),
+        "p99": milliseconds(99),
         "requests": int(re.search(r"(\d+) requests in", output).group(1)),
         "failures": failures,
     }

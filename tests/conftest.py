@@ -3,7 +3,6 @@ import os
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.utils import translation
 
 
@@ -17,11 +16,9 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test starts from the shipped starter content, inside a rolled-back transaction."""
-    with django_db_blocker.unblock():
-        call_command("loaddata", settings.STARTER_FIXTURE, verbosity=0)
+# Every test database holds only what the migrations make (the five themes, the Curator
+# group); each test builds the rest with tests/factories.py. Only the tests whose subject
+# is the shipped starter content load it (tests/starter/).
 
 
 @pytest.fixture(autouse=True)

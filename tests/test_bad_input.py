@@ -5,7 +5,12 @@ from urllib.parse import quote
 import pytest
 from django.urls import reverse
 
-pytestmark = pytest.mark.django_db
+from tests.factories import bulk_cases, shared_content
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("content")]
+
+# Cases in every country and theme, so that every endpoint has rows to show.
+content = shared_content(lambda: bulk_cases(8))
 
 PARAMETERS = [
     "q",

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from cases.models import Case, ClimateGoal, Theme
 from networks.models import CityRegion, Network, Organisation, PublicationState
-from tests.factories import make_case
+from tests.factories import bulk_cases, make_case
 
 pytestmark = pytest.mark.django_db
 
@@ -91,16 +91,22 @@ def home_figures(response):
     }
 
 
+@pytest.fixture(autouse=True)
+def cases():
+    """20 published cases in four countries, every theme and four city regions."""
+    return bulk_cases(20)
+
+
 def make_linked_draft():
-    """A draft linked to starter regions, a goal, a network and a party."""
+    """A draft linked to regions, a goal, a network and a party that published cases have."""
     return make_case(
         state=PublicationState.DRAFT,
         published_at=None,
         country="DK",
         themes=["transport", "services"],
-        regions=CityRegion.objects.filter(slug__in=["copenhagen", "aarhus"]),
-        goals=[ClimateGoal.objects.get(slug="car-traffic-reduction")],
-        networks=[Network.objects.get(slug="kl")],
+        regions=CityRegion.objects.order_by("pk")[:2],
+        goals=[ClimateGoal.objects.order_by("pk").first()],
+        networks=[Network.objects.order_by("pk").first()],
         parties=[Organisation.objects.first()],
     )
 

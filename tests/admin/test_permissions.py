@@ -6,12 +6,19 @@ from django.urls import reverse
 
 from cases.models import Case, ClimateGoal
 from networks.models import CityRegion, Network, Organisation, PublicationState
-from tests.factories import make_case
+from tests.factories import make_case, make_goal, make_network, make_organisation, make_region
 
 pytestmark = pytest.mark.django_db
 
 CONTENT = [Case, Network, CityRegion, Organisation, ClimateGoal]
 VIEWS = ["changelist", "add", "change", "delete", "history"]
+MAKE = {
+    Case: make_case,
+    Network: make_network,
+    CityRegion: make_region,
+    Organisation: make_organisation,
+    ClimateGoal: make_goal,
+}
 
 # What each persona gets: "ok" (200), "denied" (403) or "login" (302 to the login page).
 CURATOR_MAY = {"changelist", "add", "change", "history"}
@@ -21,7 +28,7 @@ def admin_url(model, view):
     meta = model._meta
     name = f"admin:{meta.app_label}_{meta.model_name}_{view}"
     if view in ("change", "delete", "history"):
-        return reverse(name, args=[model.objects.order_by("pk").first().pk])
+        return reverse(name, args=[MAKE[model]().pk])
     return reverse(name)
 
 
@@ -94,7 +101,7 @@ def test_workflow_actions_need_change_permission(login, action, persona, allowed
     [("anonymous", False), ("staff_without_group", False), ("curator", True), ("superuser", True)],
 )
 def test_export_actions_need_view_permission(login, action, persona, allowed):
-    response = run_action(login(persona), action, [Case.objects.first()])
+    response = run_action(login(persona), action, [make_case()])
     assert (response.get("Content-Disposition", "").startswith("attachment")) is allowed
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from cases.models import Case
 from cases.views import CompareView
 from networks.models import PublicationState
-from tests.factories import bulk_cases, make_case
+from tests.factories import bulk_cases, insert_cases, make_case, make_vocabulary
 
 pytestmark = pytest.mark.django_db
 
@@ -28,13 +28,29 @@ ROWS = [
     "Results",
     "Lessons for Finland",
 ]
-FIVE = [
-    "dk-fingerplanen",
-    "no-byvekstavtale-oslo",
-    "se-stadsmiljoavtal",
-    "fi-mal-tampere",
-    "dk-odense-letbane",
-]
+FIVE = ["compare-a", "compare-b", "compare-c", "compare-d", "compare-e"]
+FIRST, SECOND, THIRD = FIVE[:3]
+
+
+@pytest.fixture(autouse=True)
+def cases():
+    """Five published cases with something in every row of the table."""
+    vocabulary = make_vocabulary(4)
+    return insert_cases(
+        {
+            "slug": slug,
+            "title": f"Case {slug[-1].upper()} & co",
+            "country": ["DK", "NO", "SE", "FI", "DK"][i],
+            "themes": ["transport", "housing"],
+            "results": "Trips by bus doubled.",
+            "lessons_for_finland": "Agree on housing and transport together.",
+            "regions": vocabulary["regions"][i % 2 : i % 2 + 1],
+            "goals": vocabulary["goals"][:2],
+            "parties": vocabulary["parties"],
+            "key_figures": [{"label": "Homes", "value": "1,200", "unit": "homes"}],
+        }
+        for i, slug in enumerate(FIVE)
+    )
 
 
 def compare(client, *slugs, prefix=""):
@@ -52,26 +68,26 @@ def column_headers(response):
 
 
 def test_two_cases_are_shown_side_by_side(client):
-    response = compare(client, "dk-fingerplanen", "no-byvekstavtale-oslo")
-    assert shown(response) == ["dk-fingerplanen", "no-byvekstavtale-oslo"]
+    response = compare(client, FIRST, SECOND)
+    assert shown(response) == [FIRST, SECOND]
     assert len(column_headers(response)) == 2
 
 
 def test_each_case_title_is_on_the_page(client):
-    response = compare(client, "dk-fingerplanen", "no-byvekstavtale-oslo")
-    for slug in ("dk-fingerplanen", "no-byvekstavtale-oslo"):
+    response = compare(client, FIRST, SECOND)
+    for slug in (FIRST, SECOND):
         assert unescape(Case.objects.get(slug=slug).title) in unescape(response.text)
 
 
 def test_the_table_has_a_row_for_every_attribute(client):
-    response = compare(client, "dk-fingerplanen", "se-stadsmiljoavtal", prefix="/en")
+    response = compare(client, FIRST, THIRD, prefix="/en")
     labels = [str(label) for label, _kind, _cells in response.context["rows"]]
     assert set(ROWS) <= set(labels)
     assert len(labels) == len(set(labels))
 
 
 def test_every_row_label_is_a_row_header_once(client):
-    text = compare(client, "dk-fingerplanen", "se-stadsmiljoavtal", prefix="/en").text
+    text = compare(client, FIRST, THIRD, prefix="/en").text
     headers = re.findall(r'<th scope="row">([^<]*)</th>', text)
     assert all(headers.count(label) == 1 for label in ROWS)
 
@@ -82,7 +98,7 @@ def test_every_row_has_one_cell_per_case(client):
 
 
 def test_the_interface_is_finnish_by_default(client):
-    text = compare(client, "dk-fingerplanen", "se-stadsmiljoavtal").text
+    text = compare(client, FIRST, THIRD).text
     assert '<th scope="row">Maa</th>' in text
     assert '<th scope="row">Country</th>' not in text
 
@@ -99,46 +115,46 @@ def test_four_cases_give_no_message(client):
 
 
 def test_an_unknown_slug_gives_a_message_and_is_left_out(client):
-    response = compare(client, "dk-fingerplanen", "no-such-case", "se-stadsmiljoavtal")
-    assert shown(response) == ["dk-fingerplanen", "se-stadsmiljoavtal"]
+    response = compare(client, FIRST, "no-such-case", THIRD)
+    assert shown(response) == [FIRST, THIRD]
     assert any("no-such-case" in note for note in response.context["notes"])
 
 
 def test_a_draft_gives_a_message_and_is_left_out(client):
     draft = make_case(title="Secret draft tramway", state=PublicationState.DRAFT)
-    response = compare(client, "dk-fingerplanen", draft.slug, "se-stadsmiljoavtal")
-    assert shown(response) == ["dk-fingerplanen", "se-stadsmiljoavtal"]
+    response = compare(client, FIRST, draft.slug, THIRD)
+    assert shown(response) == [FIRST, THIRD]
     assert any(draft.slug in note for note in response.context["notes"])
     assert draft.title not in response.text
 
 
 def test_a_draft_is_not_offered_for_adding(client):
     make_case(title="Secret draft tramway", state=PublicationState.DRAFT)
-    response = client.get(URL, {"case": ["dk-fingerplanen"], "find": "secret tramway"})
+    response = client.get(URL, {"case": [FIRST], "find": "secret tramway"})
     assert response.context["candidates"] == []
     assert "Secret draft tramway" not in response.text
 
 
 def test_a_search_offers_matching_cases_to_add_without_a_script(client):
     wanted = make_case(title="Harbour tramway partnership")
-    response = client.get(URL, {"case": ["dk-fingerplanen"], "find": "tramway"})
+    response = client.get(URL, {"case": [FIRST], "find": "tramway"})
     (title, url), *_ = response.context["candidates"]
     assert title == wanted.title
-    assert shown(client.get(URL + url)) == ["dk-fingerplanen", wanted.slug]
+    assert shown(client.get(URL + url)) == [FIRST, wanted.slug]
 
 
 def test_the_cases_to_add_are_bounded(client):
     bulk_cases(30, summary="A light-rail agreement in bulk.")
-    response = client.get(URL, {"case": ["dk-fingerplanen"], "find": "bulk"})
+    response = client.get(URL, {"case": [FIRST], "find": "bulk"})
     assert len(response.context["candidates"]) == CompareView.CANDIDATES
 
 
 def test_no_list_of_every_case_is_offered(client):
-    response = compare(client, "dk-fingerplanen")
+    response = compare(client, FIRST)
     assert response.context["candidates"] == []
 
 
-@pytest.mark.parametrize("slugs", [[], ["dk-fingerplanen"], ["dk-fingerplanen", "nothing"]])
+@pytest.mark.parametrize("slugs", [[], [FIRST], [FIRST, "nothing"]])
 def test_fewer_than_two_cases_give_a_message(client, slugs):
     response = compare(client, *slugs)
     assert len(shown(response)) < 2
@@ -146,8 +162,8 @@ def test_fewer_than_two_cases_give_a_message(client, slugs):
 
 
 def test_the_same_case_twice_counts_once(client):
-    response = compare(client, "dk-fingerplanen", "dk-fingerplanen")
-    assert shown(response) == ["dk-fingerplanen"]
+    response = compare(client, FIRST, FIRST)
+    assert shown(response) == [FIRST]
     assert response.context["notes"]
 
 
@@ -156,12 +172,12 @@ def test_the_same_case_twice_counts_once(client):
     [
         "case=",
         "case=&case=",
-        "&".join(["case=dk-fingerplanen"] * 100),
+        "&".join([f"case={FIRST}"] * 100),
         "&".join(f"case=junk-{n}" for n in range(100)),
-        "case=%00&case=dk-fingerplanen",
+        f"case=%00&case={FIRST}",
         "case=" + "x" * 5000,
         "case=%ff%fe",
-        "case[]=dk-fingerplanen",
+        f"case[]={FIRST}",
     ],
     ids=["empty", "two-empty", "100-same", "100-unknown", "nul", "long", "bad-utf8", "brackets"],
 )

@@ -16,7 +16,15 @@ from django.urls import reverse
 
 from cases.fixture import write_fixture
 from cases.models import Case, KeyFigure, Milestone, Source, Theme
-from tests.factories import make_case
+from networks.models import NetworkSource, PublicationState
+from tests.factories import (
+    bulk_cases,
+    make_case,
+    make_goal,
+    make_network,
+    make_organisation,
+    make_region,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -135,17 +143,31 @@ def diff(first, second, name):
     return "\n".join(line[:160] for line in list(lines)[:40])
 
 
+def build_more_content():
+    """Cases with every kind of link and inline row, a network with sources, a draft
+    network, a draft and an archived case, and a region, party and goal no case uses."""
+    network = make_network(name="Øresund network")
+    for url in ["https://z.example/", "https://a.example/"]:
+        NetworkSource.objects.create(network=network, title=f"About {url}", url=url)
+    make_network(state=PublicationState.DRAFT)
+    bulk_cases(20, networks=[network, make_network()])
+    make_case(state=PublicationState.DRAFT, published_at=None)
+    make_case(state=PublicationState.ARCHIVED)
+    make_region(name="Åbo"), make_organisation(name="Ærø Kommune"), make_goal()
+
+
 @pytest.mark.django_db(databases=["default", OTHER])
 def test_exports_of_the_same_content_from_two_databases_are_identical(client, tmp_path):
-    """The default database (PostgreSQL in CI's second run) holds the starter content and
-    the test cases; the other (SQLite) gets them through the fixture, in its order."""
+    """The default database (PostgreSQL in CI's second run) holds the test content; the
+    other (SQLite) gets it through the fixture, in its order."""
     build_content()
+    build_more_content()
     here = exports(client)
     path = tmp_path / "content.json"
     path.write_text(here["fixture"], encoding="utf-8")
     with override_settings(DATABASE_ROUTERS=[Everything(OTHER)]):
         call_command("loaddata", path, database=OTHER, verbosity=0)
         there = exports(client)
-    assert Case.objects.using(OTHER).count() == Case.objects.count() > 40
+    assert Case.objects.using(OTHER).count() == Case.objects.count() == 2 + 20 + 2
     differing = [name for name in here if there[name] != here[name]]
     assert not differing, "\n".join(diff(here[name], there[name], name) for name in differing)

@@ -18,7 +18,14 @@ from cases.facetindex import current_index
 from cases.fixture import write_fixture
 from cases.models import Case, ClimateGoal, Source, Theme
 from networks.models import CityRegion, Network, Organisation, PublicationState
-from tests.factories import bulk_cases, make_case, make_goal, make_network, make_region
+from tests.factories import (
+    bulk_cases,
+    make_case,
+    make_goal,
+    make_network,
+    make_organisation,
+    make_region,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +50,12 @@ def published(**lookups):
     return set(cases.values_list("slug", flat=True))
 
 
+@pytest.fixture
+def cases():
+    """20 published cases of every country and theme, with links, sources and figures."""
+    return bulk_cases(20)
+
+
 # CSV
 
 
@@ -57,8 +70,13 @@ def test_the_csv_starts_with_a_byte_order_mark_for_excel(client):
 
 
 def test_nordic_letters_are_intact_in_the_csv(client):
+    make_case(
+        title="Ørestad development company",
+        regions=[make_region(name="Göteborg")],
+        parties=[make_organisation(name="Værøy kommune")],
+    )
     text = get(client, "cases:export-csv").getvalue().decode("utf-8-sig")
-    assert all(name in text for name in ("Bærum", "Göteborg", "Ørestad"))
+    assert all(name in text for name in ("Værøy", "Göteborg", "Ørestad"))
 
 
 def test_a_formula_in_a_title_is_neutralised_in_the_csv(client):
@@ -67,14 +85,14 @@ def test_a_formula_in_a_title_is_neutralised_in_the_csv(client):
     assert row["title"] == "'" + FORMULA
 
 
-def test_the_csv_has_one_row_per_selected_case(client):
+def test_the_csv_has_one_row_per_selected_case(client, cases):
     rows = csv_rows(client, "country=NO&theme=transport")
     expected = published(country="NO", themes__slug="transport")
-    assert len(rows) == Case.objects.filter(slug__in=expected).count()
+    assert len(rows) == Case.objects.filter(slug__in=expected).count() > 0
     assert {row["slug"] for row in rows} == expected
 
 
-def test_the_csv_headers_are_the_documented_english_labels(client):
+def test_the_csv_headers_are_the_documented_english_labels(client, cases):
     content = get(client, "cases:export-csv").getvalue().decode("utf-8-sig")
     header = next(csv.reader(io.StringIO(content)))
     assert header == [label for label, _value in exports.COLUMNS]
@@ -82,12 +100,12 @@ def test_the_csv_headers_are_the_documented_english_labels(client):
 
 def test_multi_valued_fields_are_joined_by_semicolons(client):
     goals = [make_goal(name="Less car traffic"), make_goal(name="Fewer emissions")]
-    regions = [make_region(name="Umeå"), make_region(name="Luleå")]
+    regions = [make_region(name="Piteå"), make_region(name="Luleå")]
     case = make_case(themes=("transport", "land-use"), goals=goals, regions=regions)
     row = next(row for row in csv_rows(client) if row["slug"] == case.slug)
     assert row["themes"] == "Land use; Transport"
     assert row["climate goals"] == "Fewer emissions; Less car traffic"
-    assert row["city regions"] == "Luleå; Umeå"
+    assert row["city regions"] == "Luleå; Piteå"
 
 
 def test_the_sources_column_lists_the_urls(client):
@@ -111,9 +129,9 @@ def test_a_draft_network_is_not_named_in_the_csv(client):
 
 
 @pytest.mark.parametrize(
-    "query", ["", "instrument=partnership&instrument=statutory-plan"], ids=["40", "10"]
+    "query", ["", "instrument=partnership&instrument=statutory-plan"], ids=["20", "4"]
 )
-def test_the_csv_takes_a_fixed_number_of_queries(client, django_assert_num_queries, query):
+def test_the_csv_takes_a_fixed_number_of_queries(client, django_assert_num_queries, cases, query):
     url = f"{reverse('cases:export-csv')}?{query}"
     current_index()
     # 1 the content version (the filter form's choices come from the facet index)
@@ -132,8 +150,9 @@ def test_the_json_export_is_an_attachment_named_for_the_site(client):
     assert response["Content-Disposition"] == 'attachment; filename="mal-nordic-cases.json"'
 
 
-def test_the_json_export_of_a_selection_loads_into_an_empty_database(client, tmp_path):
+def test_the_json_export_of_a_selection_loads_into_an_empty_database(client, cases, tmp_path):
     expected = published(country="DK", themes__slug="housing")
+    assert expected
     path = tmp_path / "selection.json"
     path.write_bytes(get(client, "cases:export-json", "country=DK&theme=housing").getvalue())
     for model in (Case, Network, CityRegion, Organisation, ClimateGoal, Theme):
@@ -145,10 +164,11 @@ def test_the_json_export_of_a_selection_loads_into_an_empty_database(client, tmp
 # Report
 
 
-def test_the_report_lists_the_selected_cases_and_their_source_urls(client):
+def test_the_report_lists_the_selected_cases_and_their_source_urls(client, cases):
     text = get(client, "cases:report", "country=DK").text
     cases = Case.objects.published().filter(country="DK")
     urls = Source.objects.filter(case__in=cases).values_list("url", flat=True)
+    assert cases and urls
     assert all(escape(case.title) in text for case in cases)
     assert all(escape(url) in text for url in urls)
 
@@ -171,23 +191,25 @@ def test_the_report_marks_lessons_for_finland_as_editorial_judgement(client):
     assert "An editorial judgement, not a finding of the sources." in text
 
 
-def test_the_report_stops_at_its_limit_and_says_so(client, monkeypatch):
+def test_the_report_stops_at_its_limit_and_says_so(client, cases, monkeypatch):
     monkeypatch.setattr(exports, "REPORT_LIMIT", 3)
     response = get(client, "cases:report")
     assert len(response.context["cases"]) == 3
-    assert response.context["truncated"] and response.context["total"] == 40
+    assert response.context["truncated"] and response.context["total"] == len(cases)
 
 
-def test_the_print_button_waits_for_javascript(client):
+def test_the_print_button_waits_for_javascript(client, cases):
     text = get(client, "cases:report").text
     assert '<button type="button" id="print-button" hidden>' in text
     assert "js/print.js" in text
 
 
 @pytest.mark.parametrize(
-    "query", ["", "instrument=partnership&instrument=statutory-plan"], ids=["40", "10"]
+    "query", ["", "instrument=partnership&instrument=statutory-plan"], ids=["20", "4"]
 )
-def test_the_report_takes_a_fixed_number_of_queries(client, django_assert_num_queries, query):
+def test_the_report_takes_a_fixed_number_of_queries(
+    client, django_assert_num_queries, cases, query
+):
     url = f"{reverse('cases:report')}?{query}"
     current_index()
     # 1 the content version (the filter form's choices come from the facet index)
@@ -212,14 +234,14 @@ def test_an_unpublished_case_is_in_no_export(client, unpublished, name):
 
 
 @pytest.mark.parametrize("name", ["cases:export-csv", "cases:export-json"])
-def test_an_unknown_value_is_ignored_and_the_rest_applies(client, name):
+def test_an_unknown_value_is_ignored_and_the_rest_applies(client, cases, name):
     response = get(client, name, "country=XX&country=DK")
     assert response.getvalue() == get(client, name, "country=DK").getvalue()
 
 
-def test_an_unknown_value_is_ignored_by_the_report(client):
+def test_an_unknown_value_is_ignored_by_the_report(client, cases):
     response = get(client, "cases:report", "country=XX&country=DK")
-    assert {case.slug for case in response.context["cases"]} == published(country="DK")
+    assert {case.slug for case in response.context["cases"]} == published(country="DK") != set()
 
 
 @pytest.mark.parametrize("name", EXPORTS)
@@ -227,7 +249,7 @@ def test_an_unknown_value_is_ignored_by_the_report(client):
     "query",
     ["theme=nonsense", "year_from=abc", "year_to=99999", "q=" + "x" * 5000, "country=%00"],
 )
-def test_malformed_parameters_never_cause_a_server_error(client, name, query):
+def test_malformed_parameters_never_cause_a_server_error(client, cases, name, query):
     assert client.get(f"{reverse(name)}?{query}").status_code == 200
 
 
@@ -240,7 +262,7 @@ def test_a_csv_of_a_thousand_rows_streams_before_the_last_row_is_read(client):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    bulk_cases(1000)
+    bulk_cases(1000, regions=[], goals=[], networks=[], parties=[])  # rows are what count
     with CaptureQueriesContext(connection) as queries:
         response = client.get(reverse("cases:export-csv"))
         assert response.streaming
@@ -254,7 +276,8 @@ def test_a_csv_of_a_thousand_rows_streams_before_the_last_row_is_read(client):
 
 
 def test_a_json_export_streams_and_keeps_its_bytes(client):
-    bulk_cases(600)
+    # Over 1,300 rows of every kind, written in batches of 500 (cases.fixture.BATCH).
+    bulk_cases(200)
     response = client.get(reverse("cases:export-json"))
     assert response.streaming
     stream = io.StringIO()

@@ -1,54 +1,39 @@
-import json
+"""load_starter_content: it fills an empty database from the starter fixture, and only then.
+
+The shipped starter content itself is tested in tests/starter/.
+"""
+
+import io
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
+from django.test import override_settings
 
-from cases.models import Case, ClimateGoal, Source, Theme
-from networks.models import CityRegion, Network, Organisation, PublicationState
+from cases.models import Case
+from tests.factories import bulk_cases, make_case
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def empty_database():
-    for model in (Case, Network, CityRegion, Organisation, ClimateGoal, Theme):
-        model.objects.all().delete()
-
-
-def test_the_starter_fixture_loads_into_an_empty_database(empty_database):
-    call_command("loaddata", settings.STARTER_FIXTURE, verbosity=0)
-    counts = {
-        "cases": Case.objects.published().count(),
-        "networks": Network.objects.published().count(),
-        "regions": CityRegion.objects.count(),
-        "goals": ClimateGoal.objects.count(),
-        "themes": Theme.objects.count(),
-    }
-    assert counts == {"cases": 40, "networks": 20, "regions": 21, "goals": 17, "themes": 5}
-
-
-def test_every_starter_source_url_is_kept():
-    """The fixture's own source rows all made it into the database."""
-    with open(settings.STARTER_FIXTURE, encoding="utf-8") as f:
-        rows = json.load(f)
-    urls = {row["fields"]["url"] for row in rows if row["model"] == "cases.source"}
-    assert len(urls) > 100
-    assert urls == set(Source.objects.values_list("url", flat=True))
-
-
-def test_every_starter_case_has_sources_themes_and_an_evidence_level():
-    cases = Case.objects.prefetch_related("sources", "themes")
-    incomplete = [c.slug for c in cases if not (c.sources.all() and c.themes.all())]
-    assert incomplete == []
-
-
 def test_load_starter_content_leaves_a_database_with_cases_alone():
-    Case.objects.filter(slug="dk-fingerplanen").update(title="Edited by a curator")
-    call_command("load_starter_content", verbosity=0)
-    assert Case.objects.get(slug="dk-fingerplanen").title == "Edited by a curator"
+    make_case(title="Edited by a curator")
+    out = io.StringIO()
+    call_command("load_starter_content", stdout=out)
+    assert list(Case.objects.values_list("title", flat=True)) == ["Edited by a curator"]
+    assert "not loaded" in out.getvalue()
 
 
-def test_load_starter_content_fills_an_empty_database(empty_database):
-    call_command("load_starter_content", verbosity=0)
-    assert Case.objects.filter(state=PublicationState.PUBLISHED).count() == 40
+def test_load_starter_content_fills_an_empty_database_from_the_starter_fixture(tmp_path):
+    slugs = {case.slug for case in bulk_cases(3)}
+    path = tmp_path / "starter.json"
+    path.write_text(export(), encoding="utf-8")
+    Case.objects.all().delete()
+    with override_settings(STARTER_FIXTURE=path):
+        call_command("load_starter_content", verbosity=0)
+    assert set(Case.objects.published().values_list("slug", flat=True)) == slugs
+
+
+def export():
+    out = io.StringIO()
+    call_command("export_fixture", stdout=out)
+    return out.getvalue()

@@ -7,7 +7,7 @@ import pytest
 from cases.models import Case
 from cases.related import REASONS, related_cases
 from networks.models import PublicationState
-from tests.factories import make_case, make_goal, make_region
+from tests.factories import bulk_cases, make_case, make_goal, make_region
 
 pytestmark = pytest.mark.django_db
 
@@ -35,46 +35,50 @@ def reasons(case):
     return {str(reason): names for reason, names in case.related_reasons}
 
 
-def test_a_case_page_shows_at_most_four_related_cases(client):
-    case = Case.objects.get(slug="fi-mal-helsinki")
+@pytest.fixture
+def case():
+    """A case in a region and with goals that six other cases share too."""
+    region, goals = make_region(), [make_goal(), make_goal()]
+    bulk_cases(6, regions=[region], goals=goals)
+    return make_case(regions=[region], goals=goals)
+
+
+def test_a_case_page_shows_at_most_four_related_cases(client, case):
     assert len(related_on_page(client, case)) == 4
 
 
-def test_the_page_shows_one_card_per_related_case(client):
-    case = Case.objects.get(slug="fi-mal-helsinki")
+def test_the_page_shows_one_card_per_related_case(client, case):
     text = client.get(case.get_absolute_url()).text
     related = re.search(r'<section class="related".*?</section>', text, re.S).group(0)
     assert related.count('<li class="card">') == 4
 
 
 def test_no_case_is_related_to_itself_or_to_more_than_four():
+    bulk_cases(12)
     results = {case.slug: related_cases(case) for case in Case.objects.published()}
     assert [slug for slug, related in results.items() if len(related) > 4] == []
     assert [slug for slug, related in results.items() if slug in {r.slug for r in related}] == []
 
 
-def test_a_published_twin_is_the_most_related_case(client):
-    case = Case.objects.get(slug="no-byvekstavtale-bergen")
+def test_a_published_twin_is_the_most_related_case(client, case):
     twin = twin_of(case)
     assert related_on_page(client, case)[0] == twin
 
 
 @pytest.mark.parametrize("state", [PublicationState.DRAFT, PublicationState.ARCHIVED])
-def test_an_unpublished_twin_is_never_related(client, state):
-    case = Case.objects.get(slug="no-byvekstavtale-bergen")
+def test_an_unpublished_twin_is_never_related(client, case, state):
     twin = twin_of(case, state=state, title="Hidden twin of Bergen")
     assert twin not in related_on_page(client, case)
     assert twin.title not in client.get(case.get_absolute_url()).text
 
 
-def test_every_related_case_comes_with_its_reasons(client):
-    related = related_on_page(client, Case.objects.get(slug="se-sverigeforhandlingen"))
+def test_every_related_case_comes_with_its_reasons(client, case):
+    related = related_on_page(client, case)
     assert related
     assert all(other.related_reasons for other in related)
 
 
-def test_every_related_card_lists_its_reasons(client):
-    case = Case.objects.get(slug="se-sverigeforhandlingen")
+def test_every_related_card_lists_its_reasons(client, case):
     text = client.get(case.get_absolute_url()).text
     cards = re.findall(r'<li class="card">.*?</li>', text, re.S)
     assert cards

@@ -8,20 +8,21 @@ from django.utils import translation
 from networks import svgmap
 from networks.svgmap import Point, country_paths, frame, map_context, place_markers, project
 
-# Centres of city regions from the starter data (latitude, longitude), including the
-# westernmost (Bergen), easternmost (Kuopio), northernmost and southernmost (Odense).
+# Centres of Nordic cities (latitude, longitude), among them the westernmost (Bergen),
+# easternmost (Kuopio), northernmost (Tromsø) and southernmost (Odense) of the city
+# regions the site covers.
 OSLO = (59.91, 10.75)
 HELSINKI = (60.17, 24.94)
 TROMSO = (69.65, 18.96)
 COPENHAGEN = (55.68, 12.57)
 REGIONS = [
-    Point("oslo", "Oslo and Akershus", *OSLO, 3, "/regions/oslo/"),
-    Point("helsinki", "Helsinki region", *HELSINKI, 1, "/regions/helsinki/"),
-    Point("tromso", "Tromsø", *TROMSO, 1, "/regions/tromso/"),
-    Point("copenhagen", "Greater Copenhagen", *COPENHAGEN, 5, "/regions/copenhagen/"),
-    Point("bergen", "Bergen region", 60.39, 5.32, 1, "/regions/bergen/"),
-    Point("kuopio", "Kuopio city region", 62.89, 27.68, 0, "/regions/kuopio/"),
-    Point("odense", "Odense", 55.40, 10.39, 1, "/regions/odense/"),
+    Point("oslo-centre", "Oslo centre", *OSLO, 3, "/regions/oslo-centre/"),
+    Point("helsinki-centre", "Helsinki centre", *HELSINKI, 1, "/regions/helsinki-centre/"),
+    Point("tromso-centre", "Tromsø centre", *TROMSO, 1, "/regions/tromso-centre/"),
+    Point("copenhagen-centre", "Copenhagen centre", *COPENHAGEN, 5, "/regions/copenhagen-centre/"),
+    Point("bergen-centre", "Bergen centre", 60.39, 5.32, 1, "/regions/bergen-centre/"),
+    Point("kuopio-centre", "Kuopio centre", 62.89, 27.68, 0, "/regions/kuopio-centre/"),
+    Point("odense-centre", "Odense centre", 55.40, 10.39, 1, "/regions/odense-centre/"),
 ]
 
 
@@ -94,8 +95,8 @@ def test_the_map_context_holds_the_viewbox_paths_and_markers():
 def test_each_marker_link_is_named_with_its_region_and_case_count():
     with translation.override("en"):
         html = render_to_string("includes/map.html", {"map": map_context(REGIONS)})
-    assert 'aria-label="Oslo and Akershus: 3 cases"' in html
-    assert "Tromsø (1 case)" in html
+    assert 'aria-label="Oslo centre: 3 cases"' in html
+    assert "Tromsø centre (1 case)" in html
 
 
 def test_marker_coordinates_keep_a_decimal_point_in_finnish():

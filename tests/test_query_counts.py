@@ -1,0 +1,210 @@
+"""The number of queries of every public page, the same for 10 cases as for 200.
+
+Each page is measured with the facet index current ("warm": what every request but the
+first after a change finds) and, for the pages that read the index, on the first request
+after a change ("cold": it rebuilds the index, a fixed number of queries more). Next to
+each count, what each query is for; a change of count is a change to review, not a number
+to update.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from cases.facetindex import current_index
+from publishing.models import ContentVersion
+from tests.factories import bulk_cases, make_vocabulary, shared_content
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [10, 200]
+
+# What the first request after a change adds, to rebuild the facet index
+# (cases/facetindex.py): the published cases, then their themes, goals, published
+# networks, city regions and the levels of their parties.
+REBUILD = 6
+
+
+@dataclass
+class Content:
+    size: int
+    cases: list
+    vocabulary: dict[str, list[Any]]
+
+    def first(self, kind):
+        """The region, goal or network every case links to: its page is full."""
+        return self.vocabulary[kind][0]
+
+
+def build(size):
+    """`size` published cases with every kind of link and inline row; the vocabulary grows
+    with them (one region, goal, network and party for every five cases)."""
+    vocabulary = make_vocabulary(max(2, size // 5))
+    return Content(size, bulk_cases(size, **vocabulary), vocabulary)
+
+
+content = shared_content(build, params=SIZES)
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    queries: int
+    url: Any  # Content -> the page's address
+    shows: Any  # Content -> a text the page must hold: the measure is of a full page
+    reads_index: bool = False
+
+
+def browse(query=""):
+    return lambda c: reverse("cases:list") + query
+
+
+def title_of_newest(c):
+    return c.cases[0].title
+
+
+def some_case(c):
+    return "Bulk case "
+
+
+PAGES = [
+    # 1 the content version, for the facet index, which gives the counts by country,
+    # theme, goal and region and the order of the newest cases; 2 the city regions with
+    # cases, for the map; 3 the goals with cases; 4 the number of published networks;
+    # 5 the themes, for their chart; 6 the content version again (the newest cases are
+    # read through a FilterSet of their own); 7 the six newest cases; 8 their themes.
+    Page("home", 8, lambda c: reverse("home"), title_of_newest, reads_index=True),
+    # 1 the content version, for the facet index: counts, choices and order; 2 the page
+    # of cases; 3 their themes.
+    Page("browse", 3, browse(), title_of_newest, reads_index=True),
+    Page(
+        "browse with facets",
+        3,
+        browse("?country=SE&country=NO&theme=land-use&theme=transport&level=municipal"),
+        title_of_newest,
+        reads_index=True,
+    ),
+    # As browse, and the search's matches with their ranks.
+    Page("browse with a search", 4, browse("?q=agreement&country=SE"), some_case, True),
+    # 1 the case; 2-9 its themes, regions, published networks, parties, sources, key
+    # figures, milestones and goals; 10 the content version, for the facet index that
+    # scores related cases; 11 the related cases.
+    Page(
+        "case",
+        11,
+        lambda c: c.cases[0].get_absolute_url(),
+        title_of_newest,
+        reads_index=True,
+    ),
+    # 1 the three cases; 2-9 their themes, regions, published networks, parties, sources,
+    # key figures, milestones and goals; 10 the cases matching the search for one to add.
+    Page(
+        "compare",
+        10,
+        lambda c: (
+            reverse("cases:compare")
+            + "?"
+            + "&".join(f"case={case.slug}" for case in c.cases[:3])
+            + "&find=bulk"
+        ),
+        lambda c: c.cases[2].title,
+    ),
+    # 1 the published networks with their counts of cases.
+    Page("networks", 1, lambda c: reverse("networks:list"), lambda c: c.first("networks").name),
+    # 1 the network with its count of cases; 2 its sources; 3 its first cases; 4 their
+    # themes.
+    Page(
+        "network",
+        4,
+        lambda c: c.first("networks").get_absolute_url(),
+        some_case,
+    ),
+    # 1 the city regions with their counts of published cases (list and map).
+    Page(
+        "regions",
+        1,
+        lambda c: reverse("networks:region-list"),
+        lambda c: c.first("regions").name,
+    ),
+    # 1 the region with its count of cases; 2 its first cases; 3 their themes.
+    Page("region", 3, lambda c: c.first("regions").get_absolute_url(), some_case),
+    # 1 the content version, for the facet index, which counts the cases of each goal;
+    # 2 the goals with cases.
+    Page(
+        "goals",
+        2,
+        lambda c: reverse("cases:goal-list"),
+        lambda c: c.first("goals").name,
+        reads_index=True,
+    ),
+    # 1 the goal with its count of cases; 2 its first cases; 3 their themes.
+    Page("goal", 3, lambda c: c.first("goals").get_absolute_url(), some_case),
+    # 1 the content version, for the facet index, which gives the newest cases of the
+    # selection; 2 those cases; 3 their themes.
+    Page("feed", 3, lambda c: reverse("cases:feed"), title_of_newest, reads_index=True),
+    # Per section: cases, networks, regions and goals: its number of pages, and for the
+    # first two their latest change, the latest of every item read (see the report).
+    Page("sitemap", 6, lambda c: reverse("sitemap"), lambda c: "sitemap-cases.xml"),
+    # 1 the number of pages; 2 the page's cases.
+    Page(
+        "sitemap section",
+        2,
+        lambda c: reverse("sitemap-section", args=["cases"]),
+        lambda c: c.cases[0].slug,
+    ),
+    # 1 the content version (the filter form's choices come from the facet index); 2 the
+    # cases, in chunks of 500 (one here); 3-8 their themes, goals, regions, parties,
+    # published networks and sources.
+    Page(
+        "export.csv",
+        8,
+        lambda c: reverse("cases:export-csv"),
+        title_of_newest,
+        reads_index=True,
+    ),
+    # 1 the content version; 2 the themes; 3-6 the goals, regions, parties and published
+    # networks of the cases; 7 the networks' sources; 8 the cases, in chunks of 500;
+    # 9-12 their regions, parties, themes and published networks; 13 their goal links;
+    # 14-16 their sources, key figures and milestones.
+    Page(
+        "export.json",
+        16,
+        lambda c: reverse("cases:export-json"),
+        lambda c: c.cases[0].slug,
+        reads_index=True,
+    ),
+    # 1 the content version; 2 the cases (at most REPORT_LIMIT, 200); 3-10 their themes,
+    # goals, regions, parties, published networks, sources, key figures and milestones.
+    Page("report", 10, lambda c: reverse("cases:report"), title_of_newest, reads_index=True),
+]
+READING_THE_INDEX = [page for page in PAGES if page.reads_index]
+
+
+def measured(client, django_assert_num_queries, content, page, queries):
+    """Request `page`, read the whole response (streamed ones too) within the count."""
+    with django_assert_num_queries(queries):
+        response = client.get(page.url(content))
+        body = response.getvalue().decode()
+    assert response.status_code == 200
+    return body
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
+def test_every_public_page_takes_the_same_number_of_queries_for_10_or_200_cases(
+    client, django_assert_num_queries, content, page
+):
+    current_index()
+    body = measured(client, django_assert_num_queries, content, page, page.queries)
+    assert page.shows(content) in body
+
+
+@pytest.mark.parametrize("page", READING_THE_INDEX, ids=[p.name for p in READING_THE_INDEX])
+def test_the_first_request_after_a_change_rebuilds_the_index_in_a_fixed_number_of_queries(
+    client, django_assert_num_queries, content, page
+):
+    ContentVersion.bump()  # as every change to the content does
+    queries = page.queries + REBUILD
+    body = measured(client, django_assert_num_queries, content, page, queries)
+    assert page.shows(content) in body

@@ -57,8 +57,8 @@ bench: $(VENV)/.installed
 
 # Refresh the translation catalogues after changing interface strings.
 messages: $(VENV)/.installed
-	$(MANAGE) makemessages --locale fi --no-obsolete --add-location file
-	$(MANAGE) compilemessages
+	$(MANAGE) makemessages --locale fi --locale sv --no-obsolete --add-location file
+	$(MANAGE) compilemessages --locale fi --locale sv
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "No Python >= 3.12 found. Install one, or name it: make $(MAKECMDGOALS) PYTHON=/path/to/python3.12" >&2; exit 1; }

@@ -127,9 +127,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Finnish first and unprefixed; other languages under /en/ (and /sv/ once translated).
+# Finnish first and unprefixed; Swedish under /sv/, English under /en/.
 LANGUAGE_CODE = "fi"
-LANGUAGES = [("fi", _("Finnish")), ("en", _("English"))]
+LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True

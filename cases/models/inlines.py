@@ -1,3 +1,5 @@
+import datetime
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -108,6 +110,17 @@ class Milestone(models.Model):
 
     def __str__(self):
         return f"{self.year}: {self.event}"
+
+    @property
+    def date(self):
+        """The milestone's day, or the first of its month, for formatting per language;
+        None with no month, or for a day its month does not have (31 April)."""
+        if self.month is None:
+            return None
+        try:
+            return datetime.date(self.year, self.month, self.day or 1)
+        except ValueError:
+            return None
 
     def natural_key(self):
         return (self.case.slug, self.year, self.event)

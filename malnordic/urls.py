@@ -8,6 +8,10 @@ from django.views.generic import TemplateView
 from malnordic.sitemaps import SITEMAPS
 from malnordic.views import HomeView, robots_txt
 
+# Django's own 404 view renders templates/404.html with the request's context, in the
+# address's language. The 500 page has its own view: it must not need what may be broken.
+handler500 = "malnordic.views.server_error"
+
 admin.site.site_header = _("MAL Nordic curation")
 admin.site.site_title = _("MAL Nordic curation")
 admin.site.index_title = _("Content")

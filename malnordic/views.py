@@ -1,14 +1,24 @@
-from django.http import HttpResponse
-from django.urls import reverse
+import logging
+
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseServerError
+from django.template import loader
+from django.urls import get_script_prefix, reverse
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from cases.facetindex import current_index
 from cases.filters import CaseFilter
 from cases.models import ClimateGoal, Theme
+from malnordic.context_processors import language_versions, path_in_language
 from networks.models import CityRegion, Country, Network
 from networks.views import region_map
 from publishing.links import browse_url
+
+logger = logging.getLogger(__name__)
 
 
 class HomeView(TemplateView):
@@ -62,3 +72,37 @@ def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /en/admin/", f"Sitemap: {sitemap}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def server_error(request):
+    """The 500 page in the address's language, with the site's header and footer.
+
+    Rendered without the context processors, which read the session and the user from
+    the database: whatever failed must not fail the error page as well. Should the page
+    fail all the same (a broken template, a static file missing from the manifest), a
+    plain page says the same in the same language.
+    """
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        try:
+            html = loader.render_to_string(
+                "500.html",
+                {
+                    "request": request,
+                    "LANGUAGE_CODE": language,
+                    "language_links": language_versions(request, alternates=False),
+                },
+            )
+        except Exception:
+            logger.exception("The 500 page failed; sent the plain one instead.")
+            html = format_html(
+                '<!doctype html><html lang="{}"><meta charset="utf-8"><title>{} – MAL Nordic'
+                '</title><h1>{}</h1><p>{}</p><p><a href="{}">{}</a></p></html>',
+                language,
+                _("Server error"),
+                _("Server error"),
+                _("Something went wrong on our side and the page could not be shown."),
+                get_script_prefix().rstrip("/") + path_in_language("/", language),
+                _("Front page"),
+            )
+    return HttpResponseServerError(html)

@@ -72,3 +72,8 @@ def test_a_sitemap_page_holds_its_limit_of_items_in_every_language(client, monke
 
 def test_a_sitemap_page_stays_within_a_few_thousand_addresses():
     assert Sitemap.limit * len(LANGUAGES) <= 3000
+
+
+def test_robots_txt_keeps_crawlers_out_of_the_admin_in_every_language(client):
+    lines = client.get("/robots.txt").text.splitlines()
+    assert {"Disallow: /admin/", "Disallow: /sv/admin/", "Disallow: /en/admin/"} <= set(lines)

@@ -54,7 +54,6 @@ class Page:
     queries: int
     url: Any  # Content -> the page's address
     shows: Any  # Content -> a text the page must hold: the measure is of a full page
-    reads_index: bool = False
 
 
 def browse(query=""):
@@ -75,19 +74,18 @@ PAGES = [
     # cases, for the map; 3 the goals with cases; 4 the number of published networks;
     # 5 the themes, for their chart; 6 the content version again (the newest cases are
     # read through a FilterSet of their own); 7 the six newest cases; 8 their themes.
-    Page("home", 8, lambda c: reverse("home"), title_of_newest, reads_index=True),
+    Page("home", 8, lambda c: reverse("home"), title_of_newest),
     # 1 the content version, for the facet index: counts, choices and order; 2 the page
     # of cases; 3 their themes.
-    Page("browse", 3, browse(), title_of_newest, reads_index=True),
+    Page("browse", 3, browse(), title_of_newest),
     Page(
         "browse with facets",
         3,
         browse("?country=SE&country=NO&theme=land-use&theme=transport&level=municipal"),
         title_of_newest,
-        reads_index=True,
     ),
     # As browse, and the search's matches with their ranks.
-    Page("browse with a search", 4, browse("?q=agreement&country=SE"), some_case, True),
+    Page("browse with a search", 4, browse("?q=agreement&country=SE"), some_case),
     # 1 the case; 2-9 its themes, regions, published networks, parties, sources, key
     # figures, milestones and goals; 10 the content version, for the facet index that
     # scores related cases; 11 the related cases.
@@ -96,7 +94,6 @@ PAGES = [
         11,
         lambda c: c.cases[0].get_absolute_url(),
         title_of_newest,
-        reads_index=True,
     ),
     # 1 the three cases; 2-9 their themes, regions, published networks, parties, sources,
     # key figures, milestones and goals; 10 the cases matching the search for one to add.
@@ -137,13 +134,12 @@ PAGES = [
         2,
         lambda c: reverse("cases:goal-list"),
         lambda c: c.first("goals").name,
-        reads_index=True,
     ),
     # 1 the goal with its count of cases; 2 its first cases; 3 their themes.
     Page("goal", 3, lambda c: c.first("goals").get_absolute_url(), some_case),
     # 1 the content version, for the facet index, which gives the newest cases of the
     # selection; 2 those cases; 3 their themes.
-    Page("feed", 3, lambda c: reverse("cases:feed"), title_of_newest, reads_index=True),
+    Page("feed", 3, lambda c: reverse("cases:feed"), title_of_newest),
     # Per section: cases, networks, regions and goals: its number of pages, and for the
     # first two their latest change, the latest of every item read (see the report).
     Page("sitemap", 6, lambda c: reverse("sitemap"), lambda c: "sitemap-cases.xml"),
@@ -162,7 +158,6 @@ PAGES = [
         8,
         lambda c: reverse("cases:export-csv"),
         title_of_newest,
-        reads_index=True,
     ),
     # 1 the content version; 2 the themes; 3-6 the goals, regions, parties and published
     # networks of the cases; 7 the networks' sources; 8 the cases, in chunks of 500;
@@ -173,13 +168,15 @@ PAGES = [
         16,
         lambda c: reverse("cases:export-json"),
         lambda c: c.cases[0].slug,
-        reads_index=True,
     ),
     # 1 the content version; 2 the cases (at most REPORT_LIMIT, 200); 3-10 their themes,
     # goals, regions, parties, published networks, sources, key figures and milestones.
-    Page("report", 10, lambda c: reverse("cases:report"), title_of_newest, reads_index=True),
+    Page("report", 10, lambda c: reverse("cases:report"), title_of_newest),
 ]
-READING_THE_INDEX = [page for page in PAGES if page.reads_index]
+# The rebuild costs the same whichever page asks for it (home, browse, case, goals, feed,
+# exports, report); measured on the three ways pages reach the index: through a FilterSet
+# (browse), to score related cases (case) and both (home).
+REBUILT_BY = [page for page in PAGES if page.name in ("home", "browse", "case")]
 
 
 def measured(client, django_assert_num_queries, content, page, queries):
@@ -200,7 +197,7 @@ def test_every_public_page_takes_the_same_number_of_queries_for_10_or_200_cases(
     assert page.shows(content) in body
 
 
-@pytest.mark.parametrize("page", READING_THE_INDEX, ids=[p.name for p in READING_THE_INDEX])
+@pytest.mark.parametrize("page", REBUILT_BY, ids=[page.name for page in REBUILT_BY])
 def test_the_first_request_after_a_change_rebuilds_the_index_in_a_fixed_number_of_queries(
     client, django_assert_num_queries, content, page
 ):

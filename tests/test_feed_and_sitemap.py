@@ -10,19 +10,18 @@ from django.utils import timezone
 
 from cases.models import Case
 from networks.models import PublicationState
-from tests.factories import bulk_cases, make_case
+from tests.factories import bulk_cases, make_case, shared_content
 from tests.sitemaps import sitemap_locations, sitemap_pages
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cases")]
 
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
 FEED = reverse("cases:feed")
 
 
-@pytest.fixture(autouse=True)
-def cases():
-    """12 published cases of every country and theme."""
-    return bulk_cases(12)
+# 12 published cases of every country and theme, built once for the module; what a test
+# adds is undone after it.
+cases = shared_content(lambda: bulk_cases(12))
 
 
 @pytest.fixture

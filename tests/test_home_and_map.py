@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from cases.models import Case, ClimateGoal, Theme
 from networks.models import CityRegion, Network, Organisation, PublicationState
-from tests.factories import bulk_cases, make_case
+from tests.factories import bulk_cases, make_case, shared_content
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cases")]
 
 HOME = reverse("home")
 REGIONS = reverse("networks:region-list")
@@ -91,10 +91,9 @@ def home_figures(response):
     }
 
 
-@pytest.fixture(autouse=True)
-def cases():
-    """20 published cases in four countries, every theme and four city regions."""
-    return bulk_cases(20)
+# 20 published cases in four countries, every theme and four city regions, built once
+# for the module; what a test adds is undone after it.
+cases = shared_content(lambda: bulk_cases(20))
 
 
 def make_linked_draft():

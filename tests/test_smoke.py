@@ -11,9 +11,9 @@ from django.urls import reverse
 
 from cases.models import Case, ClimateGoal
 from networks.models import CityRegion, Network, PublicationState
-from tests.factories import bulk_cases, make_case
+from tests.factories import bulk_cases, make_case, shared_content
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("content")]
 
 LIST_PAGES = [
     "home",
@@ -32,11 +32,13 @@ DETAIL_PAGES = [
 ]
 
 
-@pytest.fixture
-def content():
+def build_content():
     """Published cases with every kind of link, and an archived case."""
     bulk_cases(6)
     make_case(state=PublicationState.ARCHIVED)
+
+
+content = shared_content(build_content)
 
 
 @pytest.mark.parametrize("name", LIST_PAGES)

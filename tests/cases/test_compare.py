@@ -10,9 +10,9 @@ from django.urls import reverse
 from cases.models import Case
 from cases.views import CompareView
 from networks.models import PublicationState
-from tests.factories import bulk_cases, insert_cases, make_case, make_vocabulary
+from tests.factories import bulk_cases, insert_cases, make_case, make_vocabulary, shared_content
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cases")]
 
 URL = reverse("cases:compare")
 ROWS = [
@@ -32,8 +32,7 @@ FIVE = ["compare-a", "compare-b", "compare-c", "compare-d", "compare-e"]
 FIRST, SECOND, THIRD = FIVE[:3]
 
 
-@pytest.fixture(autouse=True)
-def cases():
+def build_cases():
     """Five published cases with something in every row of the table."""
     vocabulary = make_vocabulary(4)
     return insert_cases(
@@ -51,6 +50,10 @@ def cases():
         }
         for i, slug in enumerate(FIVE)
     )
+
+
+# Built once for the module; what a test adds is undone after it.
+cases = shared_content(build_cases)
 
 
 def compare(client, *slugs, prefix=""):

@@ -18,15 +18,15 @@ from tests.factories import (
     make_network,
     make_organisation,
     make_region,
+    shared_content,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("content")]
 
 CONTENT = [Case, Network, CityRegion, Organisation, ClimateGoal, Theme]
 
 
-@pytest.fixture
-def content():
+def build_content():
     """Cases in every state with links and inline rows, a network with sources, a draft
     network, and a region, party and goal that no case uses."""
     network = make_network(name="Housing network")
@@ -43,8 +43,13 @@ def content():
     )
     make_case(country="NO", state=PublicationState.DRAFT, published_at=None)
     make_case(country="SE", state=PublicationState.ARCHIVED)
-    make_region(), make_organisation(), make_goal()
+    for make in (make_region, make_organisation, make_goal):
+        make()
     return cases
+
+
+# Built once for the module; what a test changes (emptying the database) is undone after it.
+content = shared_content(build_content)
 
 
 def export(*args):

@@ -153,7 +153,9 @@ def build_more_content():
     bulk_cases(20, networks=[network, make_network()])
     make_case(state=PublicationState.DRAFT, published_at=None)
     make_case(state=PublicationState.ARCHIVED)
-    make_region(name="Åbo"), make_organisation(name="Ærø Kommune"), make_goal()
+    make_region(name="Åbo")
+    make_organisation(name="Ærø Kommune")
+    make_goal()
 
 
 @pytest.mark.django_db(databases=["default", OTHER])

@@ -7,7 +7,7 @@ import pytest
 from cases.models import Case
 from cases.related import REASONS, related_cases
 from networks.models import PublicationState
-from tests.factories import bulk_cases, make_case, make_goal, make_region
+from tests.factories import bulk_cases, insert_cases, make_case, make_goal, make_region
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,8 @@ def case():
     """A case in a region and with goals that six other cases share too."""
     region, goals = make_region(), [make_goal(), make_goal()]
     bulk_cases(6, regions=[region], goals=goals)
-    return make_case(regions=[region], goals=goals)
+    [case] = insert_cases([{"regions": [region], "goals": goals}])
+    return case
 
 
 def test_a_case_page_shows_at_most_four_related_cases(client, case):

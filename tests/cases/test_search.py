@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from cases.models import Case
 from networks.models import PublicationState
-from tests.factories import make_case, make_goal, make_organisation
+from tests.factories import insert_cases, make_case, make_goal, make_organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -31,12 +31,15 @@ def found(response):
 @pytest.fixture
 def light_rail():
     """Three light-rail cases, one with the word only in its summary, and a case without."""
-    make_case(title="Bus lanes in Kolding", country="DK")
-    return [
-        make_case(title="Aarhus Letbane", country="DK").slug,
-        make_case(title="Vejle Letbane", country="DK", summary="Light rail for Vejle.").slug,
-        make_case(title="Ring 3 light rail", country="DK", summary="A letbane along Ring 3.").slug,
-    ]
+    cases = insert_cases(
+        [
+            {"title": "Aarhus Letbane", "country": "DK"},
+            {"title": "Vejle Letbane", "country": "DK", "summary": "Light rail for Vejle."},
+            {"title": "Ring 3 light rail", "country": "DK", "summary": "A letbane along Ring 3."},
+            {"title": "Bus lanes in Kolding", "country": "DK"},
+        ]
+    )
+    return [case.slug for case in cases[:3]]
 
 
 @pytest.mark.parametrize(
@@ -103,8 +106,8 @@ def test_relevance_is_the_default_order_of_a_search(client):
 
 @pytest.fixture
 def agreements():
-    for title in ["Urban agreement C", "Urban agreement A", "Growth agreement B", "A plan"]:
-        make_case(title=title, summary=f"{title}, in brief.")
+    titles = ["Urban agreement C", "Urban agreement A", "Growth agreement B", "A plan"]
+    insert_cases({"title": title, "summary": f"{title}, in brief."} for title in titles)
 
 
 def test_a_search_sorted_by_title_is_in_title_order(client, agreements):

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from cases.models import Case
 from publishing.models import PublicationState
-from tests.factories import bulk_cases, insert_cases, make_case, make_organisation
+from tests.factories import bulk_cases, insert_cases, make_organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def slugs(response):
 @pytest.fixture
 def cases():
     """25 published cases of every country and theme, and a draft."""
-    make_case(state=PublicationState.DRAFT, published_at=None)
+    insert_cases([{"state": PublicationState.DRAFT, "published_at": None}])
     return bulk_cases(25)
 
 

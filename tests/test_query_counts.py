@@ -140,8 +140,8 @@ PAGES = [
     # 1 the content version, for the facet index, which gives the newest cases of the
     # selection; 2 those cases; 3 their themes.
     Page("feed", 3, lambda c: reverse("cases:feed"), title_of_newest),
-    # Per section: cases, networks, regions and goals: its number of pages, and for the
-    # first two their latest change, the latest of every item read (see the report).
+    # 1-2 the cases' latest change and their number of pages; 3-4 the same of the
+    # networks; 5-6 the number of pages of the regions and of the goals.
     Page("sitemap", 6, lambda c: reverse("sitemap"), lambda c: "sitemap-cases.xml"),
     # 1 the number of pages; 2 the page's cases.
     Page(

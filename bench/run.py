@@ -26,6 +26,7 @@ temporary folder and the PostgreSQL databases).
 
 import os
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -47,6 +48,7 @@ PEER_SCENARIOS = ["robots", "browse", "facets", "search", "detail"]
 WARM_UP = 3
 THRESHOLD_MS = 50
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def env_int(name, default):
@@ -147,11 +149,39 @@ def measure_all(site, names, duration, driver):
             urls = site.urls / f"{name.split()[0]}.txt"
             load_once(server, urls, WARM_UP, driver)
             server.drain()
+            before = cpu_ticks(server)
             results[name] = load_once(server, urls, duration, driver)
+            results[name]["others"] = other_load(before, cpu_ticks(server))
             results[name]["urls"] = len(urls.read_text().split())
             server.drain()
             print(f"  {site.name:28} {name:12} {format_result(results[name])}", flush=True)
     return results
+
+
+def cpu_ticks(server):
+    """(time, CPU ticks of the whole machine, of the site's workers and database backends,
+    and of this process and the load generator): to tell how much CPU other processes took
+    while a scenario was measured. The machine may be shared."""
+    with open("/proc/stat") as stat:
+        user, nice, system, _idle, _iowait, irq, softirq, steal = map(
+            int, stat.readline().split()[1:9]
+        )
+    mine = sum(
+        usage.ru_utime + usage.ru_stime
+        for usage in (
+            resource.getrusage(resource.RUSAGE_SELF),
+            resource.getrusage(resource.RUSAGE_CHILDREN),
+        )
+    )
+    busy = user + nice + system + irq + softirq + steal
+    return time.monotonic(), busy, server.busy_ticks() + mine * CLOCK_TICKS
+
+
+def other_load(before, after):
+    """The cores other processes kept busy on average between two cpu_ticks() readings."""
+    seconds = after[0] - before[0]
+    others = (after[1] - before[1]) - (after[2] - before[2])
+    return max(0.0, others / CLOCK_TICKS / seconds) if seconds else 0.0
 
 
 def load_once(server, urls, seconds, driver):
@@ -200,7 +230,8 @@ def share(result, robots):
 def format_result(result):
     return (
         f"{result['rps']:9.1f} req/s  p50 {ms(result['p50']):>6} ms  p99 {ms(result['p99']):>6} "
-        f"ms  {result['requests']} requests, {result['failures']} failed"
+        f"ms  {result['requests']} requests, {result['failures']} failed, "
+        f"others {result.get('others', 0):.2f} cores"
     )
 
 
@@ -222,30 +253,36 @@ def print_http(report, duration, driver):
         f"## {report['label']}: HTTP, gunicorn 2 sync workers; {tool}, 2 threads, "
         f"10 connections, {WARM_UP} s warm-up + {duration} s per scenario\n"
     )
-    head = "| scenario | URLs | req/s | p50 ms | p99 ms | % of robots.txt | failed |"
-    rule = "|---|---:|---:|---:|---:|---:|---:|"
+    head = "| scenario | URLs | req/s | p50 ms | p99 ms | % of robots.txt | failed | others |"
+    rule = "|---|---:|---:|---:|---:|---:|---:|---:|"
     if peer:
         head += " peer URLs | peer req/s | peer p50 ms | peer p99 ms | peer % of robots.txt |"
-        head += " peer failed |"
-        rule += "---:|---:|---:|---:|---:|---:|"
+        head += " peer failed | others |"
+        rule += "---:|---:|---:|---:|---:|---:|---:|"
     print(head)
     print(rule)
     for name, label in [*SCENARIOS, ("robots again", LABELS["robots again"])]:
         result = ours[name]
         row = (
             f"| {label} | {result['urls']} | {result['rps']:.1f} | {ms(result['p50'])} | "
-            f"{ms(result['p99'])} | {share(result, ours['robots'])} | {result['failures']} |"
+            f"{ms(result['p99'])} | {share(result, ours['robots'])} | {result['failures']} | "
+            f"{result['others']:.2f} |"
         )
         if peer:
             other = peer.get(name)
             row += (
                 f" {other['urls']} | {other['rps']:.1f} | {ms(other['p50'])} | "
-                f"{ms(other['p99'])} | {share(other, peer['robots'])} | {other['failures']} |"
+                f"{ms(other['p99'])} | {share(other, peer['robots'])} | {other['failures']} | "
+                f"{other['others']:.2f} |"
                 if other
-                else " | | | | | |"
+                else " | | | | | | |"
             )
         print(row)
     print()
+    print(
+        "others: the cores that processes outside the benchmark kept busy during the "
+        "measurement, on average (the machine may be shared)."
+    )
     print(summary_line(report["label"], ours, peer))
     print()
 
@@ -265,7 +302,8 @@ def summary_line(label, ours, peer):
             for name in PEER_SCENARIOS[1:]
         ]
         line += "; ours vs peer: " + ", ".join(compared)
-    return line + "."
+    busiest = max(result["others"] for result in [*ours.values(), *peer.values()])
+    return line + f"; other processes used up to {busiest:.2f} cores."
 
 
 def print_in_process(reports, cases):

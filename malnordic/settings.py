@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "publishing",
     "networks",
     "cases",
+    "feedback",
 ]
 
 MIDDLEWARE = [
@@ -179,6 +180,29 @@ AXES_CLIENT_IP_CALLABLE = "malnordic.lockout.client_ip"
 PROXY_COUNT = env_int("PROXY_COUNT")
 if PROXY_COUNT < 0:
     raise ImproperlyConfigured("PROXY_COUNT must be 0 or more.")
+
+# E-mail (the feedback form's messages to the coordinator): printed to the console unless
+# EMAIL_HOST names an SMTP server. Django 6.1 configures mailers in MAILERS; the EMAIL_*
+# environment variables keep their familiar names, but are not settings of their own.
+_email_host = os.environ.get("EMAIL_HOST", "").strip()
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": _email_host,
+            "port": env_int("EMAIL_PORT", 587),
+            "username": os.environ.get("EMAIL_HOST_USER", ""),
+            "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env_bool("EMAIL_USE_TLS", True),
+            # Seconds: a stuck mail server must not hold the sender's request for long.
+            "timeout": 10,
+        },
+    }
+    if _email_host
+    else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGGING = {
     "version": 1,

@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from feedback.views import StatementView
 from malnordic.sitemaps import SITEMAPS
 from malnordic.views import HomeView, robots_txt
 
@@ -39,11 +40,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path("about/", TemplateView.as_view(template_name="about.html"), name="about"),
-    path(
-        "accessibility/",
-        TemplateView.as_view(template_name="accessibility.html"),
-        name="accessibility",
-    ),
+    path("accessibility/", StatementView.as_view(), name="accessibility"),
+    path("feedback/", include("feedback.urls")),
     path("", include("cases.urls")),
     path("", include("networks.urls")),
     path("admin/", admin.site.urls),

@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.test import Client
-from django.utils import timezone
 from django.urls import reverse
+from django.utils import timezone
 
 from feedback.models import MESSAGE_MAX_LENGTH, FeedbackMessage
 from tests.feedback.builders import COORDINATOR_EMAIL, feedback_data, make_message, set_contact

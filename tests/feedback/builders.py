@@ -25,9 +25,8 @@ def set_contact(**fields):
 
 def make_message(address="192.0.2.1", **fields):
     n = next(_numbers)
-    return FeedbackMessage.objects.create(
-        message=f"Feedback message {n}.", sender_hash=sender_hash(address), **fields
-    )
+    values = {"message": f"Feedback message {n}.", "sender_hash": sender_hash(address), **fields}
+    return FeedbackMessage.objects.create(**values)
 
 
 def feedback_data(**fields):

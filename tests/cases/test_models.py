@@ -3,9 +3,15 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
+from cases.models import Theme
 from tests.factories import make_case
 
 pytestmark = pytest.mark.django_db
+
+
+def test_every_database_has_the_five_themes_in_order_from_a_migration():
+    """Tests build everything else they need, but find these (and the Curator group)."""
+    assert list(Theme.objects.values_list("slug", flat=True)) == Theme.Slug.values
 
 
 def test_the_database_rejects_an_end_year_before_the_start_year():

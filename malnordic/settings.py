@@ -181,15 +181,19 @@ PROXY_COUNT = env_int("PROXY_COUNT")
 if PROXY_COUNT < 0:
     raise ImproperlyConfigured("PROXY_COUNT must be 0 or more.")
 
-# E-mail (the feedback form's messages to the coordinator): printed to the console unless
-# EMAIL_HOST names an SMTP server. Django 6.1 configures mailers in MAILERS; the EMAIL_*
-# environment variables keep their familiar names, but are not settings of their own.
+# E-mail (the feedback form's messages to the coordinator) over SMTP to EMAIL_HOST, or to a
+# mail server on this machine. On a developer's machine (DEBUG) without EMAIL_HOST, e-mails
+# are printed to the console instead; production refuses that (the deploy check, mail.E001).
+# Django 6.1 configures mailers in MAILERS: the EMAIL_* environment variables keep their
+# familiar names, but are not settings of their own.
 _email_host = os.environ.get("EMAIL_HOST", "").strip()
 MAILERS = {
-    "default": {
+    "default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    if DEBUG and not _email_host
+    else {
         "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "OPTIONS": {
-            "host": _email_host,
+            "host": _email_host or "localhost",
             "port": env_int("EMAIL_PORT", 587),
             "username": os.environ.get("EMAIL_HOST_USER", ""),
             "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
@@ -198,8 +202,6 @@ MAILERS = {
             "timeout": 10,
         },
     }
-    if _email_host
-    else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -137,3 +137,9 @@ def test_the_statement_answers_without_its_row(client):
     ServiceContact.objects.all().delete()
     response = client.get("/en/accessibility/")
     assert response.status_code == 200
+
+
+def test_the_statement_costs_one_query(client, django_assert_num_queries):
+    # The contact row; nothing else on the page touches the database.
+    with django_assert_num_queries(1):
+        client.get("/accessibility/")

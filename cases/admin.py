@@ -21,17 +21,19 @@ class CaseForm(ConcurrentEditForm):
     )
 
 
-class SourceInline(admin.TabularInline):
+# Inlines are stacked, not tabular: a tabular inline labels its inputs only by column
+# headers, which leaves every input without a label of its own.
+class SourceInline(admin.StackedInline):
     model = Source
     extra = 0
 
 
-class KeyFigureInline(admin.TabularInline):
+class KeyFigureInline(admin.StackedInline):
     model = KeyFigure
     extra = 0
 
 
-class MilestoneInline(admin.TabularInline):
+class MilestoneInline(admin.StackedInline):
     model = Milestone
     extra = 0
 

@@ -36,7 +36,9 @@ class NetworkForm(ConcurrentEditForm):
     )
 
 
-class NetworkSourceInline(admin.TabularInline):
+# Inlines are stacked, not tabular: a tabular inline labels its inputs only by column
+# headers, which leaves every input without a label of its own.
+class NetworkSourceInline(admin.StackedInline):
     model = NetworkSource
     extra = 0
 

@@ -34,6 +34,13 @@ RADIUS_PER_SQRT_CASE = 5.0
 # Regions without cases are drawn hollow at this radius, so they stay visible and
 # clickable but never look like a region with one case.
 EMPTY_RADIUS = 4.0
+# Every marker is a target at least 24 by 24 CSS pixels (WCAG 2.2, 2.5.8): an invisible
+# circle of this radius around it takes the clicks. The map is drawn WIDTH CSS pixels wide
+# on every screen (a narrow one scrolls it sideways, as a map may), so one viewBox unit
+# is one CSS pixel.
+TARGET_RADIUS = 12.0
+# The case counts the legend shows a marker for, beside the hollow one for none.
+LEGEND_COUNTS = (1, 4, 9)
 
 _STANDARD_PARALLELS = (58.0, 67.0)
 _ORIGIN = (17.0, 62.0)  # (longitude, latitude) of the projection's centre
@@ -160,6 +167,20 @@ class Marker:
     def is_empty(self):
         return self.count == 0
 
+    @property
+    def target_r(self):
+        return max(self.r, TARGET_RADIUS)
+
+
+class LegendItem(NamedTuple):
+    count: int
+    r: float
+
+    @property
+    def size(self):
+        """The width and height of the small SVG that draws it, stroke included."""
+        return math.ceil(2 * self.r + 4)
+
 
 def marker_radius(count):
     if count <= 0:
@@ -206,4 +227,5 @@ def map_context(regions):
         "paths": country_paths(),
         "markers": markers,
         "listing": sorted(markers, key=lambda m: m.name),
+        "legend": [LegendItem(n, marker_radius(n)) for n in (*LEGEND_COUNTS, 0)],
     }

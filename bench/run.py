@@ -174,13 +174,14 @@ def cpu_ticks(server):
         )
     )
     busy = user + nice + system + irq + softirq + steal
-    return time.monotonic(), busy, server.busy_ticks() + mine * CLOCK_TICKS
+    return time.monotonic(), busy, mine * CLOCK_TICKS, server.busy_ticks()
 
 
 def other_load(before, after):
     """The cores other processes kept busy on average between two cpu_ticks() readings."""
     seconds = after[0] - before[0]
-    others = (after[1] - before[1]) - (after[2] - before[2])
+    ours = (after[2] - before[2]) + sites.ticks_between(before[3], after[3])
+    others = (after[1] - before[1]) - ours
     return max(0.0, others / CLOCK_TICKS / seconds) if seconds else 0.0
 
 

@@ -262,25 +262,22 @@ class Server:
             self.process.wait()
 
     def busy_ticks(self):
-        """CPU ticks used so far by the workers and the database's PostgreSQL backends."""
-        pids = []
+        """{pid: CPU ticks used so far} for the workers and the database's PostgreSQL
+        backends. Compare two readings with `ticks_between`: processes come and go (a
+        backend ends when its connection closes), so their sums cannot be compared."""
+        ticks = {}
         for proc in Path("/proc").iterdir():
             if not proc.name.isdigit():
                 continue
             try:
-                stat_line = (proc / "stat").read_text()
-                ppid = int(stat_line.rsplit(")", 1)[1].split()[1])
+                fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
                 title = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
             except (OSError, ValueError, IndexError):
                 continue
-            worker = ppid == self.process.pid
+            worker = int(fields[1]) == self.process.pid
             backend = self.site.database and title.startswith("postgres: ")
             if worker or (backend and f" {self.site.database} " in title):
-                pids.append(stat_line)
-        ticks = 0
-        for line in pids:
-            fields = line.rsplit(")", 1)[1].split()
-            ticks += int(fields[11]) + int(fields[12])  # utime + stime
+                ticks[int(proc.name)] = int(fields[11]) + int(fields[12])  # utime + stime
         return ticks
 
     def drain(self, limit=120):
@@ -291,6 +288,12 @@ class Server:
         while time.monotonic() < deadline:
             time.sleep(0.5)
             current = self.busy_ticks()
-            if current - previous < 5:
+            if ticks_between(previous, current) < 5:
                 return
             previous = current
+
+
+def ticks_between(before, after):
+    """CPU ticks used between two busy_ticks() readings by the processes in the second:
+    all of a new process's ticks, the growth of one that was there before."""
+    return sum(ticks - before.get(pid, 0) for pid, ticks in after.items())

@@ -268,6 +268,9 @@ def shared_content(build, scope="module", params=None):
 
     Each test still runs in its own savepoint inside that transaction, so what a test
     changes is undone after it, and the next test finds the content as `build()` left it.
+    Every test of the module sees the content, whether it asks for the fixture or not, so
+    use it for the whole module (`pytest.mark.usefixtures`). Not for transactional tests
+    (`transaction=True`, `live_server`): they cannot run inside a transaction.
     """
 
     @pytest.fixture(scope=scope, params=params)

@@ -1,0 +1,60 @@
+"""The content the browser tests look at, built with the test factories."""
+
+from django.test import Client
+
+from tests.factories import (
+    bulk_cases,
+    make_case,
+    make_goal,
+    make_key_figure,
+    make_milestone,
+    make_network,
+    make_organisation,
+    make_region,
+    make_source,
+)
+
+
+def build_site():
+    """Enough published content for every page type: 25 cases (two browse pages), one case
+    with every section filled and key figures in a table, two regions (one with a single
+    case: the smallest marker), a network, a goal."""
+    region = make_region(name="Northport", slug="northport", latitude=59.33, longitude=18.07)
+    fjordvik = make_region(
+        name="Fjordvik", slug="fjordvik", country="NO", latitude=59.91, longitude=10.75
+    )
+    network = make_network(name="Test Cities Network", slug="test-cities-network")
+    goal = make_goal(name="Fewer car trips", slug="fewer-car-trips")
+    party = make_organisation(name="Northport Region", slug="northport-region")
+    full = make_case(
+        title="Northport housing and rail deal",
+        slug="full-case",
+        original_name="Bostads- och tågavtalet i Northport",
+        country="SE",
+        themes=("land-use", "housing", "transport"),
+        goals=[goal],
+        regions=[region, fjordvik],
+        networks=[network],
+        parties=[party],
+        challenge="Growth without sprawl.",
+        how_it_works="The state co-funds rail; municipalities commit to build homes.",
+        results="Tens of thousands of homes near new stations.",
+        lessons_for_finland="Tie the money to the duties.",
+    )
+    for label, value in [
+        ("Homes committed to be built near the new stations", "100000"),
+        ("State co-funding of metro and light rail", "12500"),
+    ]:
+        make_key_figure(full, label=label, value=value, unit="MSEK", year=2018)
+    make_source(full, title="Slutrapport om avtalet", publisher="Northport Region", year=2017)
+    make_milestone(full, year=2014, event="Negotiation set up")
+    others = bulk_cases(24, regions=[region], goals=[goal], networks=[network], parties=[party])
+    return {"full": full, "others": others, "region": region, "network": network, "goal": goal}
+
+
+def admin_session_cookie(live_server, user):
+    """The session cookie of `user`, logged in, for the browser."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies["sessionid"]
+    return {"name": "sessionid", "value": cookie.value, "url": live_server.url}

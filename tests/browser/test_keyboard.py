@@ -76,7 +76,18 @@ def test_the_skip_link_is_the_first_stop_and_leads_to_the_content(page):
     assert page.evaluate("location.hash") == "#main"
 
 
-@pytest.mark.parametrize("path", ["/", "/cases/?year_from=abc", "/cases/full-case/", "/regions/"])
+PATHS = [
+    "/",
+    "/cases/?year_from=abc",
+    "/cases/full-case/",
+    "/cases/compare/?case=full-case",
+    "/regions/",
+    "/accessibility/",
+    "/feedback/",
+]
+
+
+@pytest.mark.parametrize("path", PATHS)
 def test_every_focus_stop_can_be_seen_with_a_ring_of_3_to_1(page, path):
     build_site()
     page.goto(path)

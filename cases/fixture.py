@@ -6,9 +6,11 @@ exported, with empty values first (PostgreSQL would put them last, SQLite first)
 same content gives the same bytes from any database, however its rows were numbered.
 """
 
+import datetime
 from itertools import batched
 
 from django.core import serializers
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import F, Prefetch
 
 from cases.models import ClimateGoal, KeyFigure, Milestone, Source, TaggedCase, Theme
@@ -73,6 +75,22 @@ def fixture_objects(cases, everything=False, public=False):
 BATCH = 500
 
 
+class FixtureEncoder(DjangoJSONEncoder):
+    """Times always to the millisecond, as "2026-11-27T21:23:20.000Z".
+
+    Django's encoder cuts microseconds to milliseconds but leaves the fraction out when
+    there are none: a time 120 microseconds past a second is written ".000Z", loaded back
+    as a whole second, and then written without the fraction, so the round trip changed
+    the bytes. Always writing the milliseconds makes it stable.
+    """
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime):
+            text = o.isoformat(timespec="milliseconds")
+            return text.removesuffix("+00:00") + "Z" if text.endswith("+00:00") else text
+        return super().default(o)
+
+
 def fixture_chunks(cases, everything=False, public=False):
     """The fixture as text, a batch of rows at a time: the same bytes as serialising every
     row at once, which gives "[", then each row after a line break, commas between rows,
@@ -86,6 +104,7 @@ def fixture_chunks(cases, everything=False, public=False):
             indent=1,
             use_natural_foreign_keys=True,
             use_natural_primary_keys=True,
+            cls=FixtureEncoder,
         )
         rows = text[1 : -len("\n]\n")]  # without the batch's own brackets
         yield rows if first else "," + rows

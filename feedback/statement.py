@@ -44,6 +44,38 @@ KNOWN_SHORTCOMINGS = [
             "Swedish."
         ),
     ),
+    Shortcoming(
+        what=_(
+            "The titles of cited sources are not marked with their own language, so screen "
+            "readers read Swedish, Norwegian, Danish and Finnish titles as if they were in "
+            "the language of the page."
+        ),
+        reason=Reason.NON_COMPLIANCE,
+        alternative=_("Each source title links to the original document."),
+        criteria=("3.1.2",),
+    ),
+    Shortcoming(
+        what=_(
+            "On the map of city regions, the markers of regions that lie close together "
+            "(such as Copenhagen and Malmö) overlap, so part of one marker is covered by "
+            "the other."
+        ),
+        reason=Reason.NON_COMPLIANCE,
+        alternative=_(
+            "The same links are in the list of city regions under the map and in the table "
+            "on the city regions page."
+        ),
+        criteria=("2.5.8",),
+    ),
+    Shortcoming(
+        what=_(
+            "Of the curation admin, only the sign-in page, the list of cases and the case "
+            "form have been checked; its other pages (histories, deletion confirmations, the "
+            "forms of other content types, date pickers) have not yet been assessed."
+        ),
+        reason=Reason.NON_COMPLIANCE,
+        alternative=_("Curators can ask the coordinator for help with any admin task."),
+    ),
 ]
 
 # How the service was assessed, in the order it was done.

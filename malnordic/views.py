@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
-from cases.facetindex import current_index
 from cases.filters import CaseFilter
 from cases.models import ClimateGoal, Theme
 from malnordic.context_processors import language_versions, path_in_language
@@ -28,7 +27,8 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        index = current_index()
+        filterset = CaseFilter()  # the whole published content
+        index = filterset.index
         by_country = index.totals("country")
         by_theme = index.totals("theme")
         by_region = index.totals("region")
@@ -55,7 +55,7 @@ class HomeView(TemplateView):
             ),
             goals=goals[:8],
             map=region_map(regions),
-            recent_cases=CaseFilter().newest(6),
+            recent_cases=filterset.newest(6),
             **kwargs,
         )
 

@@ -72,9 +72,8 @@ PAGES = [
     # 1 the content version, for the facet index, which gives the counts by country,
     # theme, goal and region and the order of the newest cases; 2 the city regions with
     # cases, for the map; 3 the goals with cases; 4 the number of published networks;
-    # 5 the themes, for their chart; 6 the content version again (the newest cases are
-    # read through a FilterSet of their own); 7 the six newest cases; 8 their themes.
-    Page("home", 8, lambda c: reverse("home"), title_of_newest),
+    # 5 the themes, for their chart; 6 the six newest cases; 7 their themes.
+    Page("home", 7, lambda c: reverse("home"), title_of_newest),
     # 1 the content version, for the facet index: counts, choices and order; 2 the page
     # of cases; 3 their themes.
     Page("browse", 3, browse(), title_of_newest),

@@ -389,7 +389,21 @@ TOWN_BODIES = {
     ],
 }
 # District qualifiers for when the towns run out: none first, then compass points.
-PARTS = ["", " Nord", " Syd", " Öst", " Väst", " Centrum", " Havn", " Sentrum"]
+# Twelve of them make about 20,000 organisations, enough for 100,000 cases.
+PARTS = [
+    "",
+    " Nord",
+    " Syd",
+    " Öst",
+    " Väst",
+    " Centrum",
+    " Havn",
+    " Sentrum",
+    " Vest",
+    " Indre",
+    " Strand",
+    " Norra",
+]
 
 # Extra climate-goal tags: (name, description).
 GOALS = [

@@ -7,7 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.fixture import write_fixture
 from cases.models import Case, ClimateGoal, KeyFigure, Milestone, Source, Theme
-from publishing.curation import ConcurrentEditForm, HistoryAdmin, WorkflowAdmin
+from publishing.curation import (
+    ConcurrentEditForm,
+    HistoryAdmin,
+    LanguagesAdmin,
+    WorkflowAdmin,
+    side_by_side,
+)
+from publishing.translation import columns
 
 
 class CaseForm(ConcurrentEditForm):
@@ -23,19 +30,21 @@ class CaseForm(ConcurrentEditForm):
 
 # Inlines are stacked, not tabular: a tabular inline labels its inputs only by column
 # headers, which leaves every input without a label of its own.
-class SourceInline(admin.StackedInline):
+class SourceInline(LanguagesAdmin, admin.StackedInline):
     model = Source
     extra = 0
 
 
-class KeyFigureInline(admin.StackedInline):
+class KeyFigureInline(LanguagesAdmin, admin.StackedInline):
     model = KeyFigure
     extra = 0
+    fields = [*side_by_side("label", "value", "unit"), "year", *side_by_side("note")]
 
 
-class MilestoneInline(admin.StackedInline):
+class MilestoneInline(LanguagesAdmin, admin.StackedInline):
     model = Milestone
     extra = 0
+    fields = [("year", "month", "day"), *side_by_side("event")]
 
 
 @admin.register(Case)
@@ -52,8 +61,8 @@ class CaseAdmin(WorkflowAdmin):
         "page_link",
     ]
     list_filter = ["state", "country", "instrument", "status", "evidence_level", "themes"]
-    search_fields = ["title", "original_name", "slug", "summary"]
-    prepopulated_fields = {"slug": ["title"]}
+    search_fields = [*columns("title"), "original_name", "slug", *columns("summary")]
+    prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["regions", "parties", "networks"]
     filter_horizontal = ["themes"]
     readonly_fields = ["published_at", "created_at", "updated_at"]
@@ -61,21 +70,58 @@ class CaseAdmin(WorkflowAdmin):
     inlines = [SourceInline, KeyFigureInline, MilestoneInline]
     actions = [*WorkflowAdmin.actions, "export_fixture", "export_csv"]
     fieldsets = [
-        (None, {"fields": ["title", "original_name", "slug", "summary", "loaded_version"]}),
+        (
+            None,
+            {
+                "fields": [
+                    *side_by_side("title"),
+                    "original_name",
+                    "slug",
+                    *side_by_side("summary"),
+                    "loaded_version",
+                ]
+            },
+        ),
         (
             _("Where and who"),
             {"fields": ["country", "scale", "regions", "parties", "networks", "is_comparison"]},
         ),
         (
             _("Instrument and aims"),
-            {"fields": ["instrument", "instrument_detail", "themes", "goals", "climate_goals"]},
+            {
+                "fields": [
+                    "instrument",
+                    *side_by_side("instrument_detail"),
+                    "themes",
+                    "goals",
+                    *side_by_side("climate_goals"),
+                ]
+            },
         ),
-        (_("Time"), {"fields": ["start_year", "end_year", "is_ongoing", "status", "status_note"]}),
+        (
+            _("Time"),
+            {
+                "fields": [
+                    "start_year",
+                    "end_year",
+                    "is_ongoing",
+                    "status",
+                    *side_by_side("status_note"),
+                ]
+            },
+        ),
         (
             _("Description"),
-            {"fields": ["challenge", "how_it_works", "results", "lessons_for_finland"]},
+            {
+                "fields": side_by_side(
+                    "challenge", "how_it_works", "results", "lessons_for_finland"
+                )
+            },
         ),
-        (_("Evidence"), {"fields": ["evidence_level", "evidence_note", "last_verified"]}),
+        (
+            _("Evidence"),
+            {"fields": ["evidence_level", *side_by_side("evidence_note"), "last_verified"]},
+        ),
         (_("Publication"), {"fields": ["state", "published_at", "created_at", "updated_at"]}),
     ]
 
@@ -102,8 +148,9 @@ class CaseAdmin(WorkflowAdmin):
 class ClimateGoalAdmin(HistoryAdmin):
     form = ConcurrentEditForm
     list_display = ["name", "slug"]
-    search_fields = ["name", "slug", "description"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = [*columns("name"), "slug", *columns("description")]
+    prepopulated_fields = {"slug": ["name_en"]}
+    fields = [*side_by_side("name"), "slug", *side_by_side("description"), "loaded_version"]
 
 
 @admin.register(Theme)

@@ -1,13 +1,16 @@
 """The rows of the comparison table: one per attribute, one cell per case.
 
 A cell is a list of `Line`s. Interface words (labels, vocabularies) are in the page's
-language; case content is in English and names in their own language, so each line says
-which language its text is in, for the `lang` attribute.
+language; case content is in the page's language where it is written in it (otherwise in
+English) and names in their own language, so each line says which language its text is in
+when that is not the page's, for the `lang` attribute.
 """
 
 from typing import NamedTuple
 
 from django.utils.translation import gettext_lazy as _
+
+from publishing.translation import active_language, shown_language
 
 
 class Line(NamedTuple):
@@ -20,8 +23,14 @@ def label(value):
     return [Line(str(value))]
 
 
-def english(*texts):
-    return [Line(text, "en") for text in texts if text]
+def content(objects, name):
+    """A line for each object's translated field `name`, marked when it falls back."""
+    lines = []
+    for obj in objects:
+        text, shown = getattr(obj, name), shown_language(obj, name)
+        if text:
+            lines.append(Line(text, "" if shown == active_language() else shown))
+    return lines
 
 
 def parties_by_level(case):
@@ -36,27 +45,28 @@ def years(case):
 
 
 def figures(case):
-    return english(
-        *(
-            f"{f.label}: {f.value} {f.unit}".strip() + (f" ({f.year})" if f.year else "")
-            for f in case.key_figures.all()
-        )
-    )
+    lines = []
+    for f in case.key_figures.all():
+        text = f"{f.label}: {f.value} {f.unit}".strip() + (f" ({f.year})" if f.year else "")
+        shown = shown_language(f, "label")
+        lines.append(Line(text, "" if shown == active_language() else shown))
+    return lines
 
 
 ROWS = [
     (_("Country"), "list", lambda c: label(c.get_country_display())),
-    (_("City regions"), "list", lambda c: english(*(r.name for r in c.regions.all()))),
+    (_("City regions"), "list", lambda c: content(c.regions.all(), "name")),
     (_("Instrument"), "list", lambda c: label(c.get_instrument_display())),
-    (_("Instrument in detail"), "list", lambda c: english(c.instrument_detail)),
+    (_("Instrument in detail"), "list", lambda c: content([c], "instrument_detail")),
     (_("Parties"), "list", parties_by_level),
     (_("MALPE themes"), "list", lambda c: [Line(str(t.name)) for t in c.themes.all()]),
-    (_("Climate goals"), "list", lambda c: english(*(g.name for g in c.sorted_goals()))),
+    (_("Climate goals"), "list", lambda c: content(c.sorted_goals(), "name")),
     (_("Years"), "list", years),
-    (_("Status"), "list", lambda c: label(c.get_status_display()) + english(c.status_note)),
+    (_("Status"), "list", lambda c: label(c.get_status_display()) + content([c], "status_note")),
     (_("Key figures"), "list", figures),
-    (_("Results"), "text", lambda c: english(c.results)),
-    (_("Lessons for Finland"), "text", lambda c: english(c.lessons_for_finland)),
+    (_("Results"), "text", lambda c: content([c], "results")),
+    (_("Lessons for Finland"), "text", lambda c: content([c], "lessons_for_finland")),
+    (_("Glossary terms"), "list", lambda c: content(c.terms.all(), "name")),
     (_("Evidence level"), "list", lambda c: label(c.get_evidence_level_display())),
 ]
 

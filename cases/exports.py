@@ -20,6 +20,7 @@ from cases.filters import CaseFilter
 from cases.fixture import fixture_chunks
 from cases.models import Case
 from networks.models import Network
+from publishing.translation import localised
 
 CSV_FILENAME = "mal-nordic-cases.csv"
 JSON_FILENAME = "mal-nordic-cases.json"
@@ -30,7 +31,7 @@ CHUNK_SIZE = 500
 def selection(request):
     """(filterset, the published cases the request's /cases/ parameters select, by title)."""
     filterset = CaseFilter(request.GET)
-    return filterset, filterset.selected().order_by("title", "slug")
+    return filterset, filterset.selected().order_by(localised("title"), "slug")
 
 
 def with_facts(cases):
@@ -39,7 +40,7 @@ def with_facts(cases):
     Networks are the published ones only, so a draft network's name never reaches the
     public through a case.
     """
-    public = Network.objects.published().order_by("name", "slug")
+    public = Network.objects.published().order_by(localised("name"), "slug")
     return cases.prefetch_related(
         "themes",
         "goals",
@@ -127,7 +128,7 @@ def csv_response(request, cases):
     case page URLs follow the language of the request. Also used by the admin's export
     action, for cases in any publication state.
     """
-    cases = with_facts(cases.order_by("title", "slug"))
+    cases = with_facts(cases.order_by("title_en", "slug"))
     language = translation.get_language()
 
     def rows():

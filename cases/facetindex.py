@@ -16,6 +16,7 @@ from collections import defaultdict
 from cases.models import Case, TaggedCase
 from networks.models import Network
 from publishing.models import ContentVersion, PublicationState
+from publishing.translation import FALLBACK, LANGUAGES, active_language, columns
 
 # The facets the index knows, with where their values come from.
 FIELD_FACETS = ("country", "instrument", "status")
@@ -24,15 +25,16 @@ LINK_FACETS = ("theme", "goal", "network", "region", "level")
 
 class FacetIndex:
     def __init__(self, token, cases, links):
-        """`cases`: (pk, country, instrument, status, start_year, published_at, title, slug);
-        `links`: {facet: [(case pk, value, name)]} for the linked facets."""
+        """`cases`: (pk, country, instrument, status, start_year, published_at, slug,
+        title in each of LANGUAGES); `links`: {facet: [(case pk, value, name in each of
+        LANGUAGES)]} for the linked facets."""
         self.token = token
         cases = sorted(cases)
         self.pks = [row[0] for row in cases]
         self.position = {pk: i for i, pk in enumerate(self.pks)}
         # Ties in every order are broken by slug, as the database orders do: primary keys
         # differ between databases holding the same content.
-        self.titles = [(row[6], row[7]) for row in cases]
+        self.titles = {code: [(_in(row[7:], code), row[6]) for row in cases] for code in LANGUAGES}
         self.all = (1 << len(self.pks)) - 1
         self.values = {facet: defaultdict(int) for facet in (*FIELD_FACETS, *LINK_FACETS)}
         self.names = {facet: {} for facet in LINK_FACETS}
@@ -45,29 +47,39 @@ class FacetIndex:
             if start_year is not None:
                 self.years[start_year] |= bit
         for facet, rows in links.items():
-            for pk, value, name in rows:
+            for pk, value, *names in rows:
                 i = self.position.get(pk)
                 if i is not None and value not in (None, ""):
                     self.values[facet][value] |= 1 << i
-                    self.names[facet][value] = name
+                    self.names[facet][value] = names
         self.values = {facet: dict(bits) for facet, bits in self.values.items()}
+        english = self.titles[FALLBACK]
         self.orders = {
             "newest": self._order(
-                cases, lambda r: (r[5] is None, -r[5].timestamp() if r[5] else 0, r[6], r[7])
+                cases,
+                lambda i, r: (r[5] is None, -r[5].timestamp() if r[5] else 0, english[i]),
             ),
-            "title": self._order(cases, lambda r: (r[6], r[7])),
-            "start": self._order(cases, lambda r: (r[4] is None, -(r[4] or 0), r[6], r[7])),
+            "start": self._order(cases, lambda i, r: (r[4] is None, -(r[4] or 0), english[i])),
         }
+        for code, titles in self.titles.items():
+            self.orders[f"title-{code}"] = self._order(cases, lambda i, r, t=titles: t[i])
 
     @staticmethod
     def _order(cases, key):
-        return [i for i, _row in sorted(enumerate(cases), key=lambda item: key(item[1]))]
+        return [i for i, _row in sorted(enumerate(cases), key=lambda item: key(*item))]
 
     @classmethod
     def build(cls, token, using="default"):
         published = Case.objects.using(using).published()
         cases = published.values_list(
-            "pk", "country", "instrument", "status", "start_year", "published_at", "title", "slug"
+            "pk",
+            "country",
+            "instrument",
+            "status",
+            "start_year",
+            "published_at",
+            "slug",
+            *columns("title"),
         )
         through = {
             "theme": Case.themes.through,
@@ -79,25 +91,27 @@ class FacetIndex:
             "theme": through["theme"]
             .objects.using(using)
             .filter(case__state=PublicationState.PUBLISHED)
-            .values_list("case_id", "theme__slug", "theme__slug"),
+            .values_list("case_id", "theme__slug", *["theme__slug"] * len(LANGUAGES)),
             "goal": TaggedCase.objects.using(using)
             .filter(content_object__state=PublicationState.PUBLISHED)
-            .values_list("content_object_id", "tag__slug", "tag__name"),
+            .values_list("content_object_id", "tag__slug", *columns("tag__name")),
             "network": through["network"]
             .objects.using(using)
             .filter(
                 case__state=PublicationState.PUBLISHED,
                 network__in=Network.objects.using(using).published(),
             )
-            .values_list("case_id", "network__slug", "network__name"),
+            .values_list("case_id", "network__slug", *columns("network__name")),
             "region": through["region"]
             .objects.using(using)
             .filter(case__state=PublicationState.PUBLISHED)
-            .values_list("case_id", "cityregion__slug", "cityregion__name"),
+            .values_list("case_id", "cityregion__slug", *columns("cityregion__name")),
             "level": through["level"]
             .objects.using(using)
             .filter(case__state=PublicationState.PUBLISHED)
-            .values_list("case_id", "organisation__level", "organisation__level")
+            .values_list(
+                "case_id", "organisation__level", *["organisation__level"] * len(LANGUAGES)
+            )
             .distinct(),
         }
         return cls(token, list(cases), {facet: list(rows) for facet, rows in links.items()})
@@ -139,9 +153,15 @@ class FacetIndex:
         """{value: number of published cases that have it}, for values some case has."""
         return {value: bits.bit_count() for value, bits in self.values[facet].items() if bits}
 
+    def name(self, facet, value):
+        """The name of a linked facet's value in the active language (or English)."""
+        return _in(self.names[facet][value], active_language())
+
     def choices(self, facet):
-        """(value, name) of every value of a linked facet that a published case has."""
-        return sorted(self.names[facet].items(), key=lambda item: (item[1], item[0]))
+        """(value, name) of every value of a linked facet that a published case has, by
+        name in the active language."""
+        named = [(value, self.name(facet, value)) for value in self.names[facet]]
+        return sorted(named, key=lambda item: (item[1], item[0]))
 
     # Order.
 
@@ -149,14 +169,17 @@ class FacetIndex:
         """The primary keys of the cases in `bits`, from `start` to `stop` in `sort` order.
 
         `ranks` ({pk: rank}) orders by relevance: highest rank first, then by title.
+        Titles are in the active language.
         """
+        language = active_language()
+        titles = self.titles[language]
         if ranks is not None:
             positions = sorted(
                 (self.position[pk] for pk in ranks if pk in self.position),
-                key=lambda i: (-ranks[self.pks[i]], self.titles[i]),
+                key=lambda i: (-ranks[self.pks[i]], titles[i]),
             )
         else:
-            positions = self.orders[sort]
+            positions = self.orders[f"title-{language}" if sort == "title" else sort]
         flags = bits.to_bytes((len(self.pks) + 7) // 8, "little")
         found, wanted = [], None if stop is None else stop
         for i in positions:
@@ -222,6 +245,12 @@ class FacetIndex:
             positions.append(low.bit_length() - 1)
             bits ^= low
         return positions
+
+
+def _in(names, code):
+    """The name in language `code` from names in LANGUAGES order, or the English one."""
+    by_language = dict(zip(LANGUAGES, names, strict=True))
+    return by_language[code] or by_language[FALLBACK]
 
 
 _indexes = {}

@@ -165,8 +165,16 @@ class CaseFilter(django_filters.FilterSet):
 
     @cached_property
     def search(self):
-        """The search text, parsed (searchquery.Parsed)."""
-        return parse(self.cleaned.get("q") or "")
+        """The search text, parsed (searchquery.Parsed). When it finds nothing because of a
+        word that is in no case, that word is replaced by the most similar one that gives
+        results, and `corrected_from` keeps the words as typed."""
+        parsed = parse(self.cleaned.get("q") or "")
+        if not parsed.terms or self.ranks_for(parsed.terms):
+            return parsed
+        fixed = search.corrected(self.queryset, parsed.terms)
+        if fixed is None:
+            return parsed
+        return parsed._replace(terms=fixed, corrected_from=" ".join(parsed.terms))
 
     @cached_property
     def sort(self):
@@ -191,11 +199,19 @@ class CaseFilter(django_filters.FilterSet):
 
     # The selection.
 
-    @cached_property
+    @property
     def ranks(self):
         """{pk: rank} of the published cases that match the search (one query)."""
-        matching = search.matching(self.queryset, self.search.terms)
-        return dict(search.ranked(matching, self.search.terms).values_list("pk", "rank"))
+        return self.ranks_for(self.search.terms)
+
+    def ranks_for(self, terms):
+        """{pk: rank} of the cases that match `terms`, read once for each list of terms."""
+        key = tuple(terms)
+        cache = self.__dict__.setdefault("_ranks", {})
+        if key not in cache:
+            matching = search.matching(self.queryset, terms)
+            cache[key] = dict(search.ranked(matching, terms).values_list("pk", "rank"))
+        return cache[key]
 
     @cached_property
     def constraints(self):
@@ -316,6 +332,11 @@ class CaseFilter(django_filters.FilterSet):
             notes.append(_("The start year range begins after it ends, so no case can match."))
         if self.search.truncated:
             notes.append(_("The search was shortened to its first words."))
+        if self.search.corrected_from:
+            notes.append(
+                _("No case matched “%(typed)s”, so the search was for “%(searched)s” instead.")
+                % {"typed": self.search.corrected_from, "searched": " ".join(self.search.terms)}
+            )
         if self.sort_is_unknown:
             notes.append(_("The requested sort order is not known; the default is used."))
         return notes

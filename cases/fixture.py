@@ -14,6 +14,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import F, Prefetch
 
 from cases.models import ClimateGoal, KeyFigure, Milestone, Source, TaggedCase, Theme
+from glossary.models import Term
 from networks.models import CityRegion, Network, NetworkSource, Organisation
 
 
@@ -21,8 +22,9 @@ def fixture_objects(cases, everything=False, public=False):
     """Every row the given cases need, dependencies first.
 
     With `everything`, also the regions, organisations, networks and goals no case uses:
-    the whole knowledge base rather than a selection. With `public`, networks that are not
-    published are left out, and so are the cases' links to them.
+    the whole knowledge base rather than a selection. With `public`, networks and glossary
+    terms that are not published are left out, and so are the cases' links to them. A
+    glossary term lists only the exported cases among its cases.
     """
     networks = Network.objects.published() if public else Network.objects.all()
     # The serializer takes many-to-many values from the prefetch cache when there is one.
@@ -37,6 +39,12 @@ def fixture_objects(cases, everything=False, public=False):
         organisations = Organisation.objects.filter(cases__in=cases).distinct()
         networks = networks.filter(cases__in=cases).distinct()
         goals = ClimateGoal.objects.filter(tagged_cases__content_object__in=cases).distinct()
+    terms = Term.objects.published() if public else Term.objects.all()
+    if not everything:
+        terms = terms.filter(cases__in=cases).distinct()
+    terms = terms.order_by("slug").prefetch_related(
+        Prefetch("cases", queryset=cases.model.objects.filter(pk__in=cases.values("pk")))
+    )
     children = {"case__in": cases}
     groups = [
         Theme.objects.order_by("position", "slug"),
@@ -56,7 +64,14 @@ def fixture_objects(cases, everything=False, public=False):
         # fields decide, and rows alike in every field give the same bytes in any order.
         KeyFigure.objects.filter(**children)
         .select_related("case")
-        .order_by("case__slug", "label", F("year").asc(nulls_first=True), "value", "unit", "note"),
+        .order_by(
+            "case__slug",
+            "label_en",
+            F("year").asc(nulls_first=True),
+            "value_en",
+            "unit_en",
+            "note_en",
+        ),
         Milestone.objects.filter(**children)
         .select_related("case")
         .order_by(
@@ -64,8 +79,9 @@ def fixture_objects(cases, everything=False, public=False):
             "year",
             F("month").asc(nulls_first=True),
             F("day").asc(nulls_first=True),
-            "event",
+            "event_en",
         ),
+        terms,
     ]
     for queryset in groups:
         # In chunks (with their prefetched links), so memory stays the same at any size.

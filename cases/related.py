@@ -56,4 +56,4 @@ def name(index, kind, value):
         return str(Theme.Slug(value).label)
     if kind == "instrument":
         return str(Case.Instrument(value).label)
-    return index.names[kind][value]
+    return index.name(kind, value)

@@ -10,23 +10,23 @@ from publishing.models import ContentVersion
 
 
 @receiver(post_save, sender=Case)
-def case_saved(sender, instance, **kwargs):
-    search.refresh([instance.pk])
+def case_saved(sender, instance, using, **kwargs):
+    search.refresh([instance.pk], using=using)
 
 
 @receiver(post_save, sender=TaggedCase)
 @receiver(post_delete, sender=TaggedCase)
-def goal_tagged(sender, instance, **kwargs):
-    search.refresh([instance.content_object_id])
+def goal_tagged(sender, instance, using, **kwargs):
+    search.refresh([instance.content_object_id], using=using)
 
 
-def links_changed(sender, instance, action, reverse, pk_set, **kwargs):
+def links_changed(sender, instance, action, reverse, pk_set, using, **kwargs):
     if action not in ("post_add", "post_remove", "post_clear"):
         return
     if not reverse:
-        search.refresh([instance.pk])
+        search.refresh([instance.pk], using=using)
     elif pk_set:
-        search.refresh(pk_set)
+        search.refresh(pk_set, using=using)
 
 
 for relation in (Case.parties, Case.regions, Case.networks):
@@ -37,15 +37,15 @@ for relation in (Case.parties, Case.regions, Case.networks):
 @receiver(post_save, sender=CityRegion)
 @receiver(post_save, sender=Network)
 @receiver(post_save, sender=ClimateGoal)
-def name_changed(sender, instance, raw, **kwargs):
+def name_changed(sender, instance, raw, using, **kwargs):
     """A renamed party, region, network or goal changes the text of its cases."""
     if raw:
         return
     if isinstance(instance, ClimateGoal):
-        cases = Case.objects.filter(goals=instance)
+        cases = Case.objects.using(using).filter(goals=instance)
     else:
-        cases = instance.cases.all()
-    search.refresh(cases.values_list("pk", flat=True))
+        cases = instance.cases.using(using)
+    search.refresh(cases.values_list("pk", flat=True), using=using)
 
 
 @receiver(pre_delete, sender=Organisation)
@@ -59,8 +59,8 @@ def remember_cases(sender, instance, **kwargs):
 @receiver(post_delete, sender=Organisation)
 @receiver(post_delete, sender=CityRegion)
 @receiver(post_delete, sender=Network)
-def forget_deleted(sender, instance, **kwargs):
-    search.refresh(getattr(instance, "cases_before_delete", []))
+def forget_deleted(sender, instance, using, **kwargs):
+    search.refresh(getattr(instance, "cases_before_delete", []), using=using)
 
 
 # Every change to what the public can see gives the content a new version (see

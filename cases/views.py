@@ -14,6 +14,7 @@ from cases.models import Case, ClimateGoal
 from cases.related import related_cases
 from cases.searchquery import parse
 from publishing.links import browse_url
+from publishing.translation import localised
 
 
 class CaseListView(FilterView):
@@ -167,11 +168,8 @@ class CompareView(TemplateView):
         if not words:
             return []
         found = search.matching(Case.objects.published().exclude(slug__in=chosen), words)
-        found = search.ranked(found, words).order_by("-rank", "title", "slug")
-        return [
-            (title, add_url(chosen, slug))
-            for slug, title in found.values_list("slug", "title")[: self.CANDIDATES]
-        ]
+        found = search.ranked(found, words).order_by("-rank", localised("title"), "slug")
+        return [(case, add_url(chosen, case.slug)) for case in found[: self.CANDIDATES]]
 
 
 def remove_url(slugs, slug):

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "publishing",
     "networks",
     "cases",
+    "glossary",
     "feedback",
 ]
 

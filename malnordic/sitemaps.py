@@ -62,6 +62,7 @@ class PageSitemap(Sitemap):
             "cases:goal-list",
             "networks:list",
             "networks:region-list",
+            "glossary:list",
         ]
 
     def location(self, name):

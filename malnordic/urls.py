@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("feedback/", include("feedback.urls")),
     path("", include("cases.urls")),
     path("", include("networks.urls")),
+    path("", include("glossary.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -3,7 +3,14 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from networks.models import CityRegion, Country, Network, NetworkSource, Organisation
-from publishing.curation import ConcurrentEditForm, HistoryAdmin, WorkflowAdmin
+from publishing.curation import (
+    ConcurrentEditForm,
+    HistoryAdmin,
+    LanguagesAdmin,
+    WorkflowAdmin,
+    side_by_side,
+)
+from publishing.translation import columns
 
 
 @admin.register(CityRegion)
@@ -11,9 +18,17 @@ class CityRegionAdmin(HistoryAdmin):
     form = ConcurrentEditForm
     list_display = ["name", "country", "latitude", "longitude", "updated_at"]
     list_filter = ["country"]
-    search_fields = ["name", "slug"]
-    prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "country", "latitude", "longitude", "description", "loaded_version"]
+    search_fields = [*columns("name"), "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    fields = [
+        *side_by_side("name"),
+        "slug",
+        "country",
+        "latitude",
+        "longitude",
+        *side_by_side("description"),
+        "loaded_version",
+    ]
 
 
 @admin.register(Organisation)
@@ -38,7 +53,7 @@ class NetworkForm(ConcurrentEditForm):
 
 # Inlines are stacked, not tabular: a tabular inline labels its inputs only by column
 # headers, which leaves every input without a label of its own.
-class NetworkSourceInline(admin.StackedInline):
+class NetworkSourceInline(LanguagesAdmin, admin.StackedInline):
     model = NetworkSource
     extra = 0
 
@@ -48,12 +63,29 @@ class NetworkAdmin(WorkflowAdmin):
     form = NetworkForm
     list_display = ["name", "kind", "founded_year", "state", "evidence_level", "updated_at"]
     list_filter = ["state", "kind", "evidence_level"]
-    search_fields = ["name", "original_name", "slug"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = [*columns("name"), "original_name", "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
     inlines = [NetworkSourceInline]
     fieldsets = [
-        (None, {"fields": ["name", "original_name", "slug", "state", "loaded_version"]}),
-        (_("What it is"), {"fields": ["kind", "kind_detail", "countries", "founded_year"]}),
-        (_("Description"), {"fields": ["summary", "members", "mal_relevance", "website"]}),
-        (_("Evidence"), {"fields": ["evidence_level", "evidence_note"]}),
+        (
+            None,
+            {
+                "fields": [
+                    *side_by_side("name"),
+                    "original_name",
+                    "slug",
+                    "state",
+                    "loaded_version",
+                ]
+            },
+        ),
+        (
+            _("What it is"),
+            {"fields": ["kind", *side_by_side("kind_detail"), "countries", "founded_year"]},
+        ),
+        (
+            _("Description"),
+            {"fields": [*side_by_side("summary", "members", "mal_relevance"), "website"]},
+        ),
+        (_("Evidence"), {"fields": ["evidence_level", *side_by_side("evidence_note")]}),
     ]

@@ -19,6 +19,7 @@ from publishing.models import (
     web_address,
 )
 from publishing.text import link_target
+from publishing.translation import TranslatedModel, translated
 
 
 class Country(models.TextChoices):
@@ -78,11 +79,13 @@ class EvidenceLevel(models.TextChoices):
         }[self.value]
 
 
-class CityRegion(Linked, models.Model):
+class CityRegion(TranslatedModel, Linked, models.Model):
     """A city region. It is shown only while it has a published case, so one created for a
     draft stays out of sight until that case is published (LinkedQuerySet)."""
 
-    name = CleanCharField(_("name"), max_length=200, help_text=_("The region's usual name."))
+    name = translated(
+        CleanCharField(_("name"), max_length=200, help_text=_("The region's usual name."))
+    )
     slug = models.SlugField(
         _("slug"), max_length=100, db_index=False, help_text=_("Used in the page address.")
     )
@@ -93,8 +96,10 @@ class CityRegion(Linked, models.Model):
     longitude = models.FloatField(
         _("longitude"), help_text=_("Of the main city's centre, in decimal degrees (WGS84).")
     )
-    description = CleanTextField(
-        _("description"), blank=True, help_text=_("One or two sentences on the region.")
+    description = translated(
+        CleanTextField(
+            _("description"), blank=True, help_text=_("One or two sentences on the region.")
+        )
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -103,7 +108,7 @@ class CityRegion(Linked, models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["name", "slug"]
+        ordering = ["name_en", "slug"]
         verbose_name = _("city region")
         verbose_name_plural = _("city regions")
         constraints = [
@@ -183,7 +188,7 @@ class NetworkQuerySet(PublicationQuerySet, LinkedQuerySet):
     pass
 
 
-class Network(Linked, Publishable, models.Model):
+class Network(TranslatedModel, Linked, Publishable, models.Model):
     class Kind(models.TextChoices):
         NATIONAL_ASSOCIATION = "national-association", _("National association or programme")
         REGIONAL_BODY = "regional-body", _("Regional cooperation body")
@@ -192,14 +197,16 @@ class Network(Linked, Publishable, models.Model):
         GLOBAL = "global", _("Global")
         RESEARCH_FUNDING = "research-funding", _("Research or funding")
 
-    name = CleanCharField(_("name"), max_length=200, help_text=_("Name in English."))
+    name = translated(CleanCharField(_("name"), max_length=200, help_text=_("Its usual name.")))
     original_name = CleanCharField(
         _("original name"), max_length=300, blank=True, help_text=_("Name in its own language.")
     )
     slug = models.SlugField(_("slug"), max_length=100, db_index=False)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
-    kind_detail = CleanCharField(
-        _("kind in detail"), max_length=300, blank=True, help_text=_("A phrase on what it is.")
+    kind_detail = translated(
+        CleanCharField(
+            _("kind in detail"), max_length=300, blank=True, help_text=_("A phrase on what it is.")
+        )
     )
     countries = models.JSONField(
         _("countries"),
@@ -208,14 +215,18 @@ class Network(Linked, Publishable, models.Model):
         help_text=_("Country codes of its members; empty for EU-wide or global networks."),
     )
     founded_year = models.PositiveSmallIntegerField(_("founded"), null=True, blank=True)
-    members = CleanTextField(
-        _("members and scale"), blank=True, help_text=_("Who belongs, and how many.")
+    members = translated(
+        CleanTextField(
+            _("members and scale"), blank=True, help_text=_("Who belongs, and how many.")
+        )
     )
-    summary = CleanTextField(_("summary"), help_text=_("One sentence on what it is."))
-    mal_relevance = CleanTextField(
-        _("role in MAL work"),
-        blank=True,
-        help_text=_("What it does for planning land use, housing and transport together."),
+    summary = translated(CleanTextField(_("summary"), help_text=_("One sentence on what it is.")))
+    mal_relevance = translated(
+        CleanTextField(
+            _("role in MAL work"),
+            blank=True,
+            help_text=_("What it does for planning land use, housing and transport together."),
+        )
     )
     website = models.URLField(_("website"), max_length=300, blank=True, validators=[web_address])
     evidence_level = models.CharField(
@@ -224,8 +235,10 @@ class Network(Linked, Publishable, models.Model):
         choices=EvidenceLevel.choices,
         default=EvidenceLevel.PARTLY_SOURCED,
     )
-    evidence_note = CleanTextField(
-        _("evidence note"), blank=True, help_text=_("What is not yet confirmed by a source.")
+    evidence_note = translated(
+        CleanTextField(
+            _("evidence note"), blank=True, help_text=_("What is not yet confirmed by a source.")
+        )
     )
     state = models.CharField(
         _("publication state"),
@@ -240,7 +253,7 @@ class Network(Linked, Publishable, models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["name", "slug"]
+        ordering = ["name_en", "slug"]
         verbose_name = _("network")
         verbose_name_plural = _("networks")
         constraints = [

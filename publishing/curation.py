@@ -5,6 +5,7 @@ import hashlib
 import json
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
@@ -12,11 +13,13 @@ from django.db import transaction
 from django.http import Http404
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from publishing.models import PublicationState
+from publishing.translation import columns
 
 
 def row_version(model, pk, lock=False):
@@ -89,7 +92,26 @@ class ConcurrentEditForm(forms.ModelForm):
         return cleaned_data
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+def side_by_side(*names):
+    """Fieldset rows with each translated field's languages side by side."""
+    return [tuple(columns(name)) for name in names]
+
+
+class LanguagesAdmin:
+    """For admins and inlines of models with translated fields: each language's input is
+    labelled with the language's name and marked with its `lang`."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        code = getattr(db_field, "_translated_field_language_code", "")
+        if formfield is not None and code:
+            language = dict(settings.LANGUAGES)[code]
+            formfield.label = format_lazy("{} ({})", capfirst(db_field.verbose_name), language)
+            formfield.widget.attrs["lang"] = code
+        return formfield
+
+
+class HistoryAdmin(LanguagesAdmin, SimpleHistoryAdmin):
     """The history pages answer 404, not 500, to an address with a malformed id."""
 
     def check_ids(self, *ids):

@@ -95,7 +95,22 @@ class Linked:
 class SourceBase(models.Model):
     """A cited source; subclassed for each kind of record that cites sources."""
 
+    class Language(models.TextChoices):
+        ENGLISH = "en", _("English")
+        FINNISH = "fi", _("Finnish")
+        SWEDISH = "sv", _("Swedish")
+        NORWEGIAN = "no", _("Norwegian")
+        DANISH = "da", _("Danish")
+        GERMAN = "de", _("German")
+
     title = CleanCharField(_("title"), max_length=300, help_text=_("What the source is."))
+    language = models.CharField(
+        _("language of the title"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.ENGLISH,
+        help_text=_("A title keeps its own language; the page marks it."),
+    )
     url = models.URLField(
         _("URL"),
         max_length=500,

@@ -4,6 +4,10 @@
 written. `insert_cases` and `bulk_cases` build many cases in a few queries whatever their
 number; no signal fires, so they do themselves what the signals would (the search columns,
 the content version). `shared_content` keeps what a builder makes for a whole module.
+
+Translated fields are filled in English, the language of record (`title_en`, `name_en`,
+…); an override may name the field (`title=…`, which writes the English text, as the
+models do) or a column of any language (`title_en=…`, `title_fi=…`).
 """
 
 import itertools
@@ -16,6 +20,7 @@ from django.utils import timezone
 
 from cases.models import Case, ClimateGoal, KeyFigure, Milestone, Source, TaggedCase, Theme
 from cases.synthetic.seeding import write_search_columns
+from glossary.models import Term
 from networks.models import CityRegion, Network, Organisation, PublicationState
 from publishing.models import ContentVersion
 
@@ -33,12 +38,12 @@ LEVELS = [
 def case_fields(**fields):
     n = next(_numbers)
     return {
-        "title": f"Test case {n}",
+        "title_en": f"Test case {n}",
         "slug": f"test-case-{n}",
         "country": "SE",
         "scale": Case.Scale.REGIONAL,
         "instrument": Case.Instrument.AGREEMENT,
-        "summary": f"Summary of test case {n}.",
+        "summary_en": f"Summary of test case {n}.",
         "start_year": 2020,
         "state": PublicationState.PUBLISHED,
         "published_at": timezone.now(),
@@ -70,28 +75,34 @@ def make_source(case, **fields):
 
 def make_key_figure(case, **fields):
     n = next(_numbers)
-    fields = {"label": f"Figure {n}", "value": str(n), "unit": "km", "year": 2020, **fields}
+    fields = {
+        "label_en": f"Figure {n}",
+        "value_en": str(n),
+        "unit_en": "km",
+        "year": 2020,
+        **fields,
+    }
     return KeyFigure.objects.create(case=case, **fields)
 
 
 def make_milestone(case, **fields):
     n = next(_numbers)
-    return Milestone.objects.create(case=case, **{"year": 2020, "event": f"Step {n}", **fields})
+    return Milestone.objects.create(case=case, **{"year": 2020, "event_en": f"Step {n}", **fields})
 
 
 def make_region(**fields):
     n = next(_numbers)
-    fields = {"name": f"Region {n}", "slug": f"region-{n}", "country": "SE", **fields}
+    fields = {"name_en": f"Region {n}", "slug": f"region-{n}", "country": "SE", **fields}
     return CityRegion.objects.create(**{"latitude": 59.0, "longitude": 18.0, **fields})
 
 
 def make_network(**fields):
     n = next(_numbers)
     fields = {
-        "name": f"Network {n}",
+        "name_en": f"Network {n}",
         "slug": f"network-{n}",
         "kind": Network.Kind.NORDIC,
-        "summary": "A network.",
+        "summary_en": "A network.",
         "state": PublicationState.PUBLISHED,
         **fields,
     }
@@ -100,7 +111,24 @@ def make_network(**fields):
 
 def make_goal(**fields):
     n = next(_numbers)
-    return ClimateGoal.objects.create(**{"name": f"Goal {n}", "slug": f"goal-{n}", **fields})
+    return ClimateGoal.objects.create(**{"name_en": f"Goal {n}", "slug": f"goal-{n}", **fields})
+
+
+def make_term(cases=(), **fields):
+    n = next(_numbers)
+    fields = {
+        "name_en": f"Term {n}",
+        "slug": f"term-{n}",
+        "language": "no",
+        "country": "NO",
+        "definition_en": f"What term {n} means.",
+        "state": PublicationState.PUBLISHED,
+        **fields,
+    }
+    term = Term.objects.create(**fields)
+    if cases:
+        term.cases.set(cases)
+    return term
 
 
 def make_organisation(**fields):
@@ -194,8 +222,12 @@ def insert_cases(rows):
             "title": f"Report {k}",
             "url": f"https://example.org/{case.slug}/{k}",
         },
-        "key_figures": lambda case, k: {"label": f"Figure {k}", "value": str(k), "year": 2020},
-        "milestones": lambda case, k: {"year": 2020, "event": f"Step {k}"},
+        "key_figures": lambda case, k: {
+            "label_en": f"Figure {k}",
+            "value_en": str(k),
+            "year": 2020,
+        },
+        "milestones": lambda case, k: {"year": 2020, "event_en": f"Step {k}"},
     }
     for name, model in inlines.items():
         model.objects.bulk_create(
@@ -234,13 +266,13 @@ def bulk_cases(n, *, themes=None, regions=None, goals=None, networks=None, parti
         status = Case.Status.values[i % len(Case.Status.values)]
         rows.append(
             {
-                "title": f"Bulk case {number}",
+                "title_en": f"Bulk case {number}",
                 "slug": f"bulk-case-{number}",
                 "country": ["SE", "NO", "DK", "FI"][i % 4],
                 "instrument": Case.Instrument.values[i % len(Case.Instrument.values)],
                 "status": status,
                 "is_ongoing": status in (Case.Status.PLANNED, Case.Status.ONGOING),
-                "summary": "A bulk-made agreement.",
+                "summary_en": "A bulk-made agreement.",
                 "start_year": 1990 + i % 35,
                 "published_at": now - timedelta(minutes=i),
                 "themes": [themes[i % len(themes)]],

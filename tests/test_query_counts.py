@@ -85,20 +85,21 @@ PAGES = [
     ),
     # As browse, and the search's matches with their ranks.
     Page("browse with a search", 4, browse("?q=agreement&country=SE"), some_case),
-    # 1 the case; 2-9 its themes, regions, published networks, parties, sources, key
-    # figures, milestones and goals; 10 the content version, for the facet index that
-    # scores related cases; 11 the related cases.
+    # 1 the case; 2-10 its themes, regions, published networks, parties, sources, key
+    # figures, milestones, goals and published glossary terms; 11 the content version, for
+    # the facet index that scores related cases; 12 the related cases.
     Page(
         "case",
-        11,
+        12,
         lambda c: c.cases[0].get_absolute_url(),
         title_of_newest,
     ),
-    # 1 the three cases; 2-9 their themes, regions, published networks, parties, sources,
-    # key figures, milestones and goals; 10 the cases matching the search for one to add.
+    # 1 the three cases; 2-10 their themes, regions, published networks, parties, sources,
+    # key figures, milestones, goals and published glossary terms; 11 the cases matching the
+    # search for one to add.
     Page(
         "compare",
-        10,
+        11,
         lambda c: (
             reverse("cases:compare")
             + "?"
@@ -161,10 +162,11 @@ PAGES = [
     # 1 the content version; 2 the themes; 3-6 the goals, regions, parties and published
     # networks of the cases; 7 the networks' sources; 8 the cases, in chunks of 500;
     # 9-12 their regions, parties, themes and published networks; 13 their goal links;
-    # 14-16 their sources, key figures and milestones.
+    # 14-16 their sources, key figures and milestones; 17 the published glossary terms
+    # of the cases (the test content has none: with some, 18 reads their cases).
     Page(
         "export.json",
-        16,
+        17,
         lambda c: reverse("cases:export-json"),
         lambda c: c.cases[0].slug,
     ),

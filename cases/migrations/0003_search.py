@@ -3,8 +3,6 @@
 import django.contrib.postgres.search
 from django.db import migrations, models
 
-from cases import search
-
 # Accent-folding text search for PostgreSQL; SQLite searches `search_text` instead.
 POSTGRES_SQL = """
 CREATE EXTENSION IF NOT EXISTS unaccent;
@@ -31,8 +29,8 @@ class RunSQLOnPostgres(migrations.RunSQL):
 
 
 def fill_search_columns(apps, schema_editor):
-    Case = apps.get_model("cases", "Case")
-    search.refresh(Case._base_manager.values_list("pk", flat=True), model=Case)
+    """Nothing any more: migration 0014 fills the search columns as search.py now builds
+    them, which needs fields that do not exist yet here."""
 
 
 class Migration(migrations.Migration):

@@ -2,6 +2,7 @@
 
 from cases.models.case import CASE_COUNTRIES, Case, CaseQuerySet, TaggedCase
 from cases.models.inlines import KeyFigure, Milestone, Source
+from cases.models.searchword import SearchWord
 from cases.models.vocabulary import ClimateGoal, ClimateGoalQuerySet, Theme
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "ClimateGoalQuerySet",
     "KeyFigure",
     "Milestone",
+    "SearchWord",
     "Source",
     "TaggedCase",
     "Theme",

@@ -1,10 +1,10 @@
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
+from django.db import models, router
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
-from taggit.managers import TaggableManager
+from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import ItemBase
 
 from cases.models.vocabulary import ClimateGoal, Theme
@@ -17,6 +17,7 @@ from publishing.models import (
     PublicationState,
     Publishable,
 )
+from publishing.translation import TranslatedModel, localised, translated
 
 CASE_COUNTRIES = [Country.SWEDEN, Country.NORWAY, Country.DENMARK, Country.FINLAND]
 
@@ -25,7 +26,7 @@ class CaseQuerySet(PublicationQuerySet):
     def for_list(self):
         """Rows for a list of cases, latest start first: one query, and one for the themes."""
         latest = models.F("start_year").desc(nulls_last=True)
-        return self.prefetch_related("themes").order_by(latest, "title", "slug")
+        return self.prefetch_related("themes").order_by(latest, localised("title"), "slug")
 
     def for_detail(self):
         """Everything a case page shows, in a fixed number of queries."""
@@ -38,7 +39,64 @@ class CaseQuerySet(PublicationQuerySet):
             "key_figures",
             "milestones",
             "goals",
+            models.Prefetch("terms", queryset=self._published_terms()),
         )
+
+    def _published_terms(self):
+        # The glossary's Term, found through the relation: the glossary builds on cases.
+        terms = self.model._meta.get_field("terms").related_model
+        return terms.objects.published().order_by(localised("name"), "slug")
+
+
+class GoalTags(_TaggableManager):
+    """Taggit's manager for a case's climate goals, whose names are translated (no `name`
+    column for taggit to match on): goals are given as ClimateGoal objects and matched by
+    primary key. The same signals are sent as taggit sends."""
+
+    def _to_tag_model_instances(self, tags, tag_kwargs):
+        model, found = self.through.tag_model(), []
+        for tag in tags:
+            if not isinstance(tag, model):
+                raise ValueError(f"Give climate goals as {model.__name__} objects, not {tag!r}.")
+            if tag not in found:
+                found.append(tag)
+        return found
+
+    def set(self, tags, *, through_defaults=None, **kwargs):
+        wanted = self._to_tag_model_instances(tags, {})
+        if kwargs.get("clear"):
+            self.clear()
+            self.add(*wanted, through_defaults=through_defaults)
+            return
+        current = set(self._links().values_list("tag_id", flat=True))
+        self.remove(*(pk for pk in current if pk not in {tag.pk for tag in wanted}))
+        self.add(
+            *(tag for tag in wanted if tag.pk not in current), through_defaults=through_defaults
+        )
+
+    def remove(self, *tags):
+        """Remove the given goals (objects or primary keys)."""
+        pks = {getattr(tag, "pk", tag) for tag in tags}
+        if not pks:
+            return
+        self._remove_prefetched_objects()
+        links = self._links().filter(tag_id__in=pks)
+        old_ids = set(links.values_list("tag_id", flat=True))
+        signal = {
+            "sender": self.through,
+            "instance": self.instance,
+            "reverse": False,
+            "model": self.through.tag_model(),
+            "pk_set": old_ids,
+            "using": links.db,
+        }
+        models.signals.m2m_changed.send(action="pre_remove", **signal)
+        links.delete()
+        models.signals.m2m_changed.send(action="post_remove", **signal)
+
+    def _links(self):
+        db = router.db_for_write(self.through, instance=self.instance)
+        return self.through._default_manager.using(db).filter(**self._lookup_kwargs())
 
 
 class CaseManager(PublicationManager.from_queryset(CaseQuerySet)):
@@ -48,7 +106,7 @@ class CaseManager(PublicationManager.from_queryset(CaseQuerySet)):
         return super().get_queryset().defer("search_text", "search_vector")
 
 
-class Case(Publishable, models.Model):
+class Case(TranslatedModel, Publishable, models.Model):
     class Scale(models.TextChoices):
         NATIONAL = "national", _("National")
         REGIONAL = "regional", _("Regional")
@@ -72,7 +130,7 @@ class Case(Publishable, models.Model):
         COMPLETED = "completed", _("Completed")
         DISCONTINUED = "discontinued", _("Discontinued")
 
-    title = CleanCharField(_("title"), max_length=200, help_text=_("The case's name in English."))
+    title = translated(CleanCharField(_("title"), max_length=200, help_text=_("The case's name.")))
     original_name = CleanCharField(
         _("original name"), max_length=300, blank=True, help_text=_("Name in its own language.")
     )
@@ -115,11 +173,13 @@ class Case(Publishable, models.Model):
         choices=Instrument.choices,
         help_text=_("The main kind of instrument; say more in the detail field."),
     )
-    instrument_detail = CleanCharField(
-        _("instrument in detail"),
-        max_length=300,
-        blank=True,
-        help_text=_("A phrase that says more than the instrument type."),
+    instrument_detail = translated(
+        CleanCharField(
+            _("instrument in detail"),
+            max_length=300,
+            blank=True,
+            help_text=_("A phrase that says more than the instrument type."),
+        )
     )
     themes = models.ManyToManyField(
         Theme,
@@ -129,6 +189,7 @@ class Case(Publishable, models.Model):
     )
     goals = TaggableManager(
         through="TaggedCase",
+        manager=GoalTags,
         blank=True,
         verbose_name=_("climate goals"),
         help_text=_("Climate-goal tags the case serves."),
@@ -149,27 +210,42 @@ class Case(Publishable, models.Model):
         default=Status.ONGOING,
         help_text=_("Where the case stands now."),
     )
-    status_note = CleanCharField(
-        _("status in detail"), max_length=300, blank=True, help_text=_("What the status means.")
+    status_note = translated(
+        CleanCharField(
+            _("status in detail"),
+            max_length=300,
+            blank=True,
+            help_text=_("What the status means."),
+        )
     )
     is_comparison = models.BooleanField(
         _("Finnish comparison case"),
         default=False,
         help_text=_("A Finnish case shown for comparison with the Nordic ones."),
     )
-    summary = CleanTextField(_("summary"), help_text=_("One or two sentences."))
-    challenge = CleanTextField(_("challenge"), blank=True, help_text=_("What it answers to."))
-    how_it_works = CleanTextField(
-        _("how it works"), blank=True, help_text=_("Parties, mechanism, money and duties.")
+    summary = translated(CleanTextField(_("summary"), help_text=_("One or two sentences.")))
+    challenge = translated(
+        CleanTextField(_("challenge"), blank=True, help_text=_("What it answers to."))
     )
-    climate_goals = CleanTextField(
-        _("climate goals in detail"), blank=True, help_text=_("The climate aims in words.")
+    how_it_works = translated(
+        CleanTextField(
+            _("how it works"), blank=True, help_text=_("Parties, mechanism, money and duties.")
+        )
     )
-    results = CleanTextField(_("results"), blank=True, help_text=_("What has come of it."))
-    lessons_for_finland = CleanTextField(
-        _("lessons for Finland"),
-        blank=True,
-        help_text=_("An editorial judgement of what would transfer to Finland."),
+    climate_goals = translated(
+        CleanTextField(
+            _("climate goals in detail"), blank=True, help_text=_("The climate aims in words.")
+        )
+    )
+    results = translated(
+        CleanTextField(_("results"), blank=True, help_text=_("What has come of it."))
+    )
+    lessons_for_finland = translated(
+        CleanTextField(
+            _("lessons for Finland"),
+            blank=True,
+            help_text=_("An editorial judgement of what would transfer to Finland."),
+        )
     )
     evidence_level = models.CharField(
         _("evidence level"),
@@ -178,8 +254,10 @@ class Case(Publishable, models.Model):
         default=EvidenceLevel.PARTLY_SOURCED,
         help_text=_("How well the core facts are confirmed by the cited sources."),
     )
-    evidence_note = CleanTextField(
-        _("evidence note"), blank=True, help_text=_("What is not yet confirmed by a source.")
+    evidence_note = translated(
+        CleanTextField(
+            _("evidence note"), blank=True, help_text=_("What is not yet confirmed by a source.")
+        )
     )
     last_verified = models.DateField(
         _("last verified"),
@@ -210,7 +288,7 @@ class Case(Publishable, models.Model):
     )
 
     class Meta:
-        ordering = ["title", "slug"]
+        ordering = ["title_en", "slug"]
         verbose_name = _("case")
         verbose_name_plural = _("cases")
         constraints = [
@@ -270,7 +348,7 @@ class Case(Publishable, models.Model):
 
     def sorted_goals(self):
         """The climate goals by name (taggit gives them in no set order)."""
-        return sorted(self.goals.all(), key=lambda goal: goal.name)
+        return sorted(self.goals.all(), key=lambda goal: str(goal.name))
 
     def parties_by_level(self):
         """[(level label, organisations)]: state, regional, municipal, then other parties;
@@ -301,7 +379,7 @@ class TaggedCase(ItemBase):
     natural_key_lookups = ("content_object__slug", "tag__slug")
 
     class Meta:
-        ordering = ["tag__name"]
+        ordering = ["tag__name_en"]
         verbose_name = _("climate goal of a case")
         verbose_name_plural = _("climate goals of cases")
         constraints = [

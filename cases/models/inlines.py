@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from cases.models.case import Case
 from publishing.fields import CleanCharField
 from publishing.models import ChildManager, SourceBase
+from publishing.translation import TranslatedModel, translated
 
 
 class Source(SourceBase):
@@ -30,32 +31,38 @@ class Source(SourceBase):
     natural_key.dependencies = ["cases.case"]
 
 
-class KeyFigure(models.Model):
+class KeyFigure(TranslatedModel, models.Model):
     case = models.ForeignKey(
         Case, on_delete=models.CASCADE, related_name="key_figures", verbose_name=_("case")
     )
-    label = CleanCharField(_("label"), max_length=200, help_text=_("What is measured."))
-    value = CleanCharField(_("value"), max_length=50, help_text=_("The number or short value."))
-    unit = CleanCharField(_("unit"), max_length=50, blank=True, help_text=_("e.g. NOK bn, %."))
+    label = translated(
+        CleanCharField(_("label"), max_length=200, help_text=_("What is measured."))
+    )
+    value = translated(
+        CleanCharField(_("value"), max_length=50, help_text=_("The number or short value."))
+    )
+    unit = translated(
+        CleanCharField(_("unit"), max_length=50, blank=True, help_text=_("e.g. NOK bn, %."))
+    )
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
-    note = CleanCharField(_("note"), max_length=300, blank=True)
+    note = translated(CleanCharField(_("note"), max_length=300, blank=True))
 
     objects = ChildManager()
     history = HistoricalRecords()
-    natural_key_lookups = ("case__slug", "label", "year")
+    natural_key_lookups = ("case__slug", "label_en", "year")
 
     class Meta:
-        ordering = ["label", models.F("year").asc(nulls_first=True), "value", "pk"]
+        ordering = ["label_en", models.F("year").asc(nulls_first=True), "value_en", "pk"]
         verbose_name = _("key figure")
         verbose_name_plural = _("key figures")
         constraints = [
             models.UniqueConstraint(
-                fields=["case", "label", "year"], name="keyfigure_label_year_unique"
+                fields=["case", "label_en", "year"], name="keyfigure_label_year_unique"
             ),
             # A NULL year is never equal to another, so the constraint above lets two
             # figures of one label without a year through; their natural keys would clash.
             models.UniqueConstraint(
-                fields=["case", "label"],
+                fields=["case", "label_en"],
                 condition=Q(year__isnull=True),
                 name="keyfigure_label_unique_without_year",
                 violation_error_message=_(
@@ -68,36 +75,36 @@ class KeyFigure(models.Model):
         return f"{self.label}: {self.value} {self.unit}".strip()
 
     def natural_key(self):
-        return (self.case.slug, self.label, self.year)
+        return (self.case.slug, self.label_en, self.year)
 
     natural_key.dependencies = ["cases.case"]
 
 
-class Milestone(models.Model):
+class Milestone(TranslatedModel, models.Model):
     case = models.ForeignKey(
         Case, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("case")
     )
     year = models.PositiveSmallIntegerField(_("year"))
     month = models.PositiveSmallIntegerField(_("month"), null=True, blank=True)
     day = models.PositiveSmallIntegerField(_("day"), null=True, blank=True)
-    event = CleanCharField(_("event"), max_length=300, help_text=_("What happened."))
+    event = translated(CleanCharField(_("event"), max_length=300, help_text=_("What happened.")))
 
     objects = ChildManager()
     history = HistoricalRecords()
-    natural_key_lookups = ("case__slug", "year", "event")
+    natural_key_lookups = ("case__slug", "year", "event_en")
 
     class Meta:
         ordering = [
             "year",
             models.F("month").asc(nulls_first=True),
             models.F("day").asc(nulls_first=True),
-            "event",
+            "event_en",
             "pk",
         ]
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
         constraints = [
-            models.UniqueConstraint(fields=["case", "year", "event"], name="milestone_unique"),
+            models.UniqueConstraint(fields=["case", "year", "event_en"], name="milestone_unique"),
             models.CheckConstraint(
                 condition=Q(month__isnull=True) | Q(month__gte=1, month__lte=12),
                 name="milestone_month_valid",
@@ -123,6 +130,6 @@ class Milestone(models.Model):
             return None
 
     def natural_key(self):
-        return (self.case.slug, self.year, self.event)
+        return (self.case.slug, self.year, self.event_en)
 
     natural_key.dependencies = ["cases.case"]

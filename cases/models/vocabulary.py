@@ -9,6 +9,7 @@ from taggit.models import TagBase
 from publishing.fields import CleanCharField, CleanTextField
 from publishing.links import browse_url
 from publishing.models import Linked, LinkedQuerySet, PublicationState, SlugManager
+from publishing.translation import TranslatedModel, localised, translated
 
 
 class Theme(models.Model):
@@ -51,7 +52,7 @@ class ClimateGoalQuerySet(models.QuerySet):
         """Each goal with `case_count`, the number of its published cases, by name."""
         published = Q(tagged_cases__content_object__state=PublicationState.PUBLISHED)
         counted = self.annotate(case_count=models.Count("tagged_cases", filter=published))
-        return counted.order_by("name")
+        return counted.order_by(localised("name"), "slug")
 
     def with_published_cases(self):
         """The goals the public sees: those with at least one published case, counted.
@@ -62,12 +63,12 @@ class ClimateGoalQuerySet(models.QuerySet):
         return self.with_case_counts().filter(case_count__gt=0)
 
 
-class ClimateGoal(TagBase):
+class ClimateGoal(TranslatedModel, TagBase):
     """A climate-goal tag: a kind of target a case serves."""
 
     CASES_SHOWN = Linked.CASES_SHOWN
 
-    name = CleanCharField(_("name"), unique=True, max_length=100)
+    name = translated(CleanCharField(_("name"), unique=True, max_length=100))
     # Declared again after `name`, as in taggit's TagBase, so the fields keep their order.
     slug = models.SlugField(
         verbose_name=pgettext_lazy("A tag slug", "slug"),
@@ -76,15 +77,17 @@ class ClimateGoal(TagBase):
         allow_unicode=True,
     )
 
-    description = CleanTextField(
-        _("description"), blank=True, help_text=_("What the goal means, in a sentence or two.")
+    description = translated(
+        CleanTextField(
+            _("description"), blank=True, help_text=_("What the goal means, in a sentence or two.")
+        )
     )
 
     objects = SlugManager.from_queryset(ClimateGoalQuerySet)()
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["name_en"]
         verbose_name = _("climate goal")
         verbose_name_plural = _("climate goals")
 

@@ -130,12 +130,12 @@ def region(rng, name, country, lat, lon, town):
         )
     )
     return {
-        "name": name,
+        "name_en": name,
         "slug": slug_of(name),
         "country": country,
         "latitude": round(lat, 2),
         "longitude": round(lon, 2),
-        "description": description,
+        "description_en": description,
     }
 
 
@@ -184,12 +184,12 @@ def organisation(name, english, kind, level, country):
 
 def goal_rows():
     for name, description in words.GOALS:
-        yield {"name": name, "slug": slug_of(name), "description": description}
+        yield {"name_en": name, "slug": slug_of(name), "description_en": description}
     for year in words.GOAL_YEARS:
         for name, description in words.GOALS:
             if not any(char.isdigit() for char in name):
                 named = f"{name} by {year}"
-                yield {"name": named, "slug": slug_of(named), "description": description}
+                yield {"name_en": named, "slug": slug_of(named), "description_en": description}
 
 
 def network_rows(rng):
@@ -215,16 +215,16 @@ def network(rng, name, original, kind, country, topic):
         members = [country]
     founded = rng.randint(1990, 2024)
     return {
-        "name": name,
+        "name_en": name,
         "original_name": original,
         "slug": slug_of(name),
         "kind": kind,
-        "kind_detail": f"Network on {topic}, founded in {founded}",
+        "kind_detail_en": f"Network on {topic}, founded in {founded}",
         "countries": members,
         "founded_year": founded,
-        "members": f"About {rng.randint(5, 120)} municipalities, regions and agencies.",
-        "summary": f"{name} brings together cities and agencies working on {topic}.",
-        "mal_relevance": (
+        "members_en": f"About {rng.randint(5, 120)} municipalities, regions and agencies.",
+        "summary_en": f"{name} brings together cities and agencies working on {topic}.",
+        "mal_relevance_en": (
             f"It spreads experience of {topic} between city regions and helps members plan "
             "land use, housing and transport together."
         ),

@@ -11,11 +11,10 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 
 from cases import search
 from cases.models import Case, ClimateGoal, KeyFigure, Milestone, Source, TaggedCase, Theme
-from cases.searchquery import normalise
 from cases.synthetic import additions
 from cases.synthetic import vocabulary as words
 from cases.synthetic.additions import genitive, slug_of
@@ -216,27 +215,27 @@ class Planner:
         }
         text = write_case(rng, facts)
         case = Case(
-            title=text["title"][:200],
+            title_en=text["title"][:200],
             original_name=text["original_name"][:300],
             slug=self.new_slug(text["title"]),
             country=country,
             scale=self.scales.one(),
             instrument=instrument,
-            instrument_detail=text["instrument_detail"][:300],
+            instrument_detail_en=text["instrument_detail"][:300],
             start_year=start,
             end_year=end,
             is_ongoing=status in ("ongoing", "planned"),
             status=status,
-            status_note=text["status_note"][:300],
+            status_note_en=text["status_note"][:300],
             is_comparison=country == "FI",
-            summary=text["summary"],
-            challenge=text["challenge"],
-            how_it_works=text["how_it_works"],
-            climate_goals=text["climate_goals"],
-            results=text["results"],
-            lessons_for_finland=text["lessons_for_finland"],
+            summary_en=text["summary"],
+            challenge_en=text["challenge"],
+            how_it_works_en=text["how_it_works"],
+            climate_goals_en=text["climate_goals"],
+            results_en=text["results"],
+            lessons_for_finland_en=text["lessons_for_finland"],
             evidence_level=evidence,
-            evidence_note=text["evidence_note"],
+            evidence_note_en=text["evidence_note"],
             last_verified=(
                 date(2023, 1, 1) + timedelta(days=rng.randrange(1430))
                 if rng.random() < 0.9
@@ -372,33 +371,6 @@ def insert(batch):
 
 
 def write_search_columns(case_ids):
-    """Fill the search columns of the given cases as `search.refresh()` would, with one
-    statement per batch instead of one per case."""
-    network = Network._base_manager.filter(state=PublicationState.PUBLISHED)
-    cases = Case._base_manager.filter(pk__in=case_ids).prefetch_related(
-        "parties", "regions", models.Prefetch("networks", queryset=network), "goals"
-    )
-    rows = []
-    for case in cases:
-        parts = {weight: normalise(text) for weight, text in search.document(case).items()}
-        rows.append((case.pk, "\n".join(parts.values()), parts["A"], parts["B"], parts["C"]))
-    if not rows:
-        return
-    table, pk = Case._meta.db_table, Case._meta.pk.column
-    with connection.cursor() as cursor:
-        if connection.vendor != "postgresql":
-            cursor.executemany(
-                f"UPDATE {table} SET search_text = %s WHERE {pk} = %s",
-                [(text, case_id) for case_id, text, *_parts in rows],
-            )
-            return
-        values = ", ".join(["(%s::bigint, %s::text, %s::text, %s::text, %s::text)"] * len(rows))
-        vector = " || ".join(
-            f"setweight(to_tsvector('{search.CONFIG}'::regconfig, v.{part}), '{weight}')"
-            for part, weight in (("a", "A"), ("b", "B"), ("c", "C"))
-        )
-        cursor.execute(
-            f"UPDATE {table} SET search_text = v.text, search_vector = {vector} "
-            f"FROM (VALUES {values}) AS v(id, text, a, b, c) WHERE {table}.{pk} = v.id",
-            [value for row in rows for value in row],
-        )
+    """Fill the search columns of the given cases: `search.refresh()` writes a batch of
+    cases in one statement on PostgreSQL."""
+    search.refresh(case_ids)

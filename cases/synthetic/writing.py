@@ -140,11 +140,11 @@ def figures(rng, slots):
         value = rng.uniform(low, high)
         rows.append(
             {
-                "label": label,
-                "value": f"{value:.{decimals}f}" if decimals else count(round(value)),
-                "unit": unit.format(**slots),
+                "label_en": label,
+                "value_en": f"{value:.{decimals}f}" if decimals else count(round(value)),
+                "unit_en": unit.format(**slots),
                 "year": rng.choice([None, slots["y1"], slots["y3"]]),
-                "note": rng.choice(phrases.FIGURE_NOTES),
+                "note_en": rng.choice(phrases.FIGURE_NOTES),
             }
         )
     return rows
@@ -161,7 +161,7 @@ def milestones(rng, slots, first, last):
                 "year": rng.randint(first - 1, last),
                 "month": month,
                 "day": rng.randint(1, 28) if month and rng.random() < 0.5 else None,
-                "event": template.format(**slots),
+                "event_en": template.format(**slots),
             }
         )
     return sorted(rows, key=lambda row: (row["year"], row["month"] or 0, row["day"] or 0))

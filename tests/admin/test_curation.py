@@ -38,28 +38,33 @@ def case():
 
 def test_a_curator_saves_a_case_through_the_admin(curator_client, case):
     form = curator_client.get(change_url(case))
-    response = curator_client.post(change_url(case), change_form_data(form, summary="Edited."))
+    response = curator_client.post(change_url(case), change_form_data(form, summary_en="Edited."))
     assert response.status_code == 302
-    assert Case.objects.get(pk=case.pk).summary == "Edited."
+    assert Case.objects.get(pk=case.pk).summary_en == "Edited."
 
 
 def test_a_stale_save_is_refused_and_both_edits_survive(two_curators, case):
     anna, ben = two_curators
     anna_form, ben_form = anna.get(change_url(case)), ben.get(change_url(case))
 
-    anna.post(change_url(case), change_form_data(anna_form, summary="Anna's summary."))
-    response = ben.post(change_url(case), change_form_data(ben_form, title="Ben's title"))
+    anna.post(change_url(case), change_form_data(anna_form, summary_en="Anna's summary."))
+    response = ben.post(change_url(case), change_form_data(ben_form, title_en="Ben's title"))
 
     case.refresh_from_db()
-    assert (case.summary, case.title) == ("Anna's summary.", "Urban Growth Agreement for Testby")
+    assert (case.summary_en, case.title_en) == (
+        "Anna's summary.",
+        "Urban Growth Agreement for Testby",
+    )
     assert response.status_code == 200 and "Ben&#x27;s title" in response.text
     assert reverse("admin:cases_case_history", args=[case.pk]) in response.text
 
 
 def test_a_save_after_reloading_goes_through(two_curators, case):
     anna, ben = two_curators
-    anna.post(change_url(case), change_form_data(anna.get(change_url(case)), summary="A."))
-    response = ben.post(change_url(case), change_form_data(ben.get(change_url(case)), title="B"))
+    anna.post(change_url(case), change_form_data(anna.get(change_url(case)), summary_en="A."))
+    response = ben.post(
+        change_url(case), change_form_data(ben.get(change_url(case)), title_en="B")
+    )
     assert response.status_code == 302
 
 
@@ -104,39 +109,40 @@ def test_publishing_sets_the_publication_time(curator_client):
 
 def test_the_history_records_who_changed_what(curator_client, curator, case):
     curator_client.post(
-        change_url(case), change_form_data(curator_client.get(change_url(case)), summary="New.")
+        change_url(case), change_form_data(curator_client.get(change_url(case)), summary_en="New.")
     )
     latest = case.history.first()
     assert latest.history_user == curator
     changes = latest.diff_against(latest.prev_record).changes
-    assert [change.field for change in changes] == ["summary"]
+    assert [change.field for change in changes] == ["summary_en"]
 
 
 def test_the_history_page_shows_what_changed(curator_client, case):
     curator_client.post(
-        change_url(case), change_form_data(curator_client.get(change_url(case)), summary="New.")
+        change_url(case), change_form_data(curator_client.get(change_url(case)), summary_en="New.")
     )
     response = curator_client.get(reverse("admin:cases_case_history", args=[case.pk]))
     assert "New." in response.text
 
 
 def test_restoring_an_earlier_version_restores_its_values(curator_client, case):
-    original = case.summary
+    original = case.summary_en
     curator_client.post(
-        change_url(case), change_form_data(curator_client.get(change_url(case)), summary="Wrong.")
+        change_url(case),
+        change_form_data(curator_client.get(change_url(case)), summary_en="Wrong."),
     )
-    earlier = case.history.filter(summary=original).first()
+    earlier = case.history.filter(summary_en=original).first()
     url = reverse("admin:cases_case_simple_history", args=[case.pk, earlier.history_id])
     curator_client.post(url, change_form_data(curator_client.get(url)))
     case.refresh_from_db()
-    assert case.summary == original
+    assert case.summary_en == original
 
 
 def test_inline_and_tag_changes_are_recorded(curator_client, case):
     source = case.sources.first()
     form = curator_client.get(change_url(case))
     curator_client.post(change_url(case), change_form_data(form, **{"sources-0-title": "Renamed"}))
-    case.goals.add("Fewer car trips")
+    case.goals.add(make_goal(name_en="Fewer car trips"))
     assert source.history.first().title == "Renamed"
     assert case.tagged_goals.model.history.filter(content_object_id=case.pk).exists()
 

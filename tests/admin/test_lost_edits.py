@@ -21,12 +21,12 @@ def test_a_bulk_publish_keeps_an_edit_saved_while_it_runs():
     drafts = [make_case(state=PublicationState.DRAFT, published_at=None) for _ in range(3)]
     selected = Case.objects.filter(pk__in=[c.pk for c in drafts])
     list(selected)  # the action's copies, loaded before the other curator saves
-    Case.objects.filter(pk=drafts[1].pk).update(summary="Saved meanwhile by another curator.")
+    Case.objects.filter(pk=drafts[1].pk).update(summary_en="Saved meanwhile by another curator.")
 
     admin.site.get_model_admin(Case).move(selected, PublicationState.PUBLISHED, "Published")
 
     edited = Case.objects.get(pk=drafts[1].pk)
-    assert edited.summary == "Saved meanwhile by another curator."
+    assert edited.summary_en == "Saved meanwhile by another curator."
     assert edited.state == PublicationState.PUBLISHED
 
 
@@ -38,11 +38,11 @@ def test_a_form_opened_before_a_bulk_action_is_refused(curator_client):
         {"action": "publish", "_selected_action": [draft.pk]},
     )
     response = curator_client.post(
-        change_url(draft), change_form_data(form, summary="From the stale form.")
+        change_url(draft), change_form_data(form, summary_en="From the stale form.")
     )
     draft.refresh_from_db()
     assert response.status_code == 200
-    assert (draft.state, draft.summary) == (PublicationState.PUBLISHED, "Before.")
+    assert (draft.state, draft.summary_en) == (PublicationState.PUBLISHED, "Before.")
 
 
 def test_publishing_through_the_change_form_sets_the_publication_time(curator_client):
@@ -71,12 +71,12 @@ def test_a_stale_goal_form_is_refused_and_both_edits_survive(two_curators):
     goal = make_goal(description="Old description.")
     anna_form, ben_form = anna.get(change_url(goal)), ben.get(change_url(goal))
 
-    anna.post(change_url(goal), change_form_data(anna_form, description="Anna's description."))
-    response = ben.post(change_url(goal), change_form_data(ben_form, name="Ben's name"))
+    anna.post(change_url(goal), change_form_data(anna_form, description_en="Anna's description."))
+    response = ben.post(change_url(goal), change_form_data(ben_form, name_en="Ben's name"))
 
     goal.refresh_from_db()
     assert response.status_code == 200 and "Ben&#x27;s name" in response.text
-    assert goal.description == "Anna's description." and goal.name != "Ben's name"
+    assert goal.description_en == "Anna's description." and goal.name_en != "Ben's name"
 
 
 @pytest.mark.parametrize(
@@ -101,7 +101,7 @@ def test_every_curated_models_admin_guards_against_edit_conflicts(model):
 def test_a_goal_saved_after_reloading_goes_through(two_curators):
     anna, ben = two_curators
     goal = make_goal()
-    anna.post(change_url(goal), change_form_data(anna.get(change_url(goal)), description="A."))
-    response = ben.post(change_url(goal), change_form_data(ben.get(change_url(goal)), name="B"))
+    anna.post(change_url(goal), change_form_data(anna.get(change_url(goal)), description_en="A."))
+    response = ben.post(change_url(goal), change_form_data(ben.get(change_url(goal)), name_en="B"))
     assert response.status_code == 302
-    assert ClimateGoal.objects.get(pk=goal.pk).name == "B"
+    assert ClimateGoal.objects.get(pk=goal.pk).name_en == "B"

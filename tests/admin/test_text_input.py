@@ -23,9 +23,9 @@ def test_control_characters_pasted_into_the_admin_are_cleaned(curator_client, ch
     case = make_case()
     form = curator_client.get(change_url(case))
     summary = f"Pasted{character}from a word processor."
-    response = curator_client.post(change_url(case), change_form_data(form, summary=summary))
+    response = curator_client.post(change_url(case), change_form_data(form, summary_en=summary))
     assert response.status_code == 302
-    saved = Case.objects.get(pk=case.pk).summary
+    saved = Case.objects.get(pk=case.pk).summary_en
     assert character not in saved and saved.startswith("Pasted")
 
 
@@ -33,7 +33,7 @@ def test_control_characters_pasted_into_the_admin_are_cleaned(curator_client, ch
 def test_the_feed_survives_control_characters_saved_before_cleaning(client, character):
     case = make_case()
     Case.objects.filter(pk=case.pk).update(
-        title=f"Old{character}row", summary=f"Saved{character}long ago."
+        title_en=f"Old{character}row", summary_en=f"Saved{character}long ago."
     )
     response = client.get(reverse("cases:feed"))
     assert response.status_code == 200
@@ -51,19 +51,19 @@ def test_a_text_over_the_limit_is_refused_readably_and_kept_in_the_form(curator_
     case = make_case()
     form = curator_client.get(change_url(case))
     huge = "Tulokset " * 140_000  # about 1.2 MB
-    response = curator_client.post(change_url(case), change_form_data(form, results=huge))
+    response = curator_client.post(change_url(case), change_form_data(form, results_en=huge))
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors
-    assert "results" in errors and str(LONG_TEXT_MAX_LENGTH) in str(errors["results"]).replace(
-        "\xa0", ""
-    ).replace(" ", "")
+    assert "results_en" in errors and str(LONG_TEXT_MAX_LENGTH) in str(
+        errors["results_en"]
+    ).replace("\xa0", "").replace(" ", "")
     assert huge.strip() in response.text
-    assert Case.objects.get(pk=case.pk).results == case.results
+    assert Case.objects.get(pk=case.pk).results_en == case.results_en
 
 
 def test_a_text_area_does_not_cut_a_long_paste_short_in_the_browser(curator_client):
     response = curator_client.get(change_url(make_case()))
-    assert "maxlength" not in str(response.context["adminform"].form["results"])
+    assert "maxlength" not in str(response.context["adminform"].form["results_en"])
 
 
 def test_a_case_with_every_long_text_at_its_limit_saves_and_is_found(curator_client):
@@ -72,13 +72,13 @@ def test_a_case_with_every_long_text_at_its_limit_saves_and_is_found(curator_cli
     full = " ".join(words)[:LONG_TEXT_MAX_LENGTH]
     texts = dict.fromkeys(
         [
-            "summary",
-            "challenge",
-            "how_it_works",
-            "climate_goals",
-            "results",
-            "lessons_for_finland",
-            "evidence_note",
+            "summary_en",
+            "challenge_en",
+            "how_it_works_en",
+            "climate_goals_en",
+            "results_en",
+            "lessons_for_finland_en",
+            "evidence_note_en",
         ],
         full,
     )
@@ -96,7 +96,7 @@ def client_search(client, word):
 
 def test_model_validation_refuses_an_overlong_text():
     case = make_case()
-    case.how_it_works = "x" * (LONG_TEXT_MAX_LENGTH + 1)
+    case.how_it_works_en = "x" * (LONG_TEXT_MAX_LENGTH + 1)
     with pytest.raises(ValidationError) as error:
         case.full_clean()
-    assert "how_it_works" in error.value.message_dict
+    assert "how_it_works_en" in error.value.message_dict

@@ -12,6 +12,7 @@ from tests.factories import (
     make_organisation,
     make_region,
     make_source,
+    make_term,
 )
 
 
@@ -48,6 +49,16 @@ def build_site():
         make_key_figure(full, label=label, value=value, unit="MSEK", year=2018)
     make_source(full, title="Slutrapport om avtalet", publisher="Northport Region", year=2017)
     make_milestone(full, year=2014, event="Negotiation set up")
+    make_term(
+        [full],
+        name_en="harbour partnership pact",
+        name_fi="satamaseudun kumppanuussopimus",
+        name_no="havnepakt",
+        slug="test-term",
+        definition_en="An agreement between the state and a city region.",
+        definition_fi="Valtion ja kaupunkiseudun sopimus.",
+        finnish_counterpart_en="The nearest in Finland is the MAL agreement.",
+    )
     others = bulk_cases(24, regions=[region], goals=[goal], networks=[network], parties=[party])
     return {"full": full, "others": others, "region": region, "network": network, "goal": goal}
 

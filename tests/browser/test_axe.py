@@ -34,6 +34,7 @@ PAGES = {
     "region": "/regions/northport/",
     "goals": "/goals/",
     "goal": "/goals/fewer-car-trips/",
+    "glossary": "/glossary/",
     "about": "/about/",
     "accessibility": "/accessibility/",
     "report": "/cases/report/?country=SE",

@@ -141,8 +141,10 @@ def test_a_draft_is_not_offered_for_adding(client):
 def test_a_search_offers_matching_cases_to_add_without_a_script(client):
     wanted = make_case(title="Harbour tramway partnership")
     response = client.get(URL, {"case": [FIRST], "find": "tramway"})
-    (title, url), *_ = response.context["candidates"]
-    assert title == wanted.title
+    (candidate, url), *_ = response.context["candidates"]
+    assert candidate == wanted
+    assert candidate.title == wanted.title
+    assert wanted.title in response.text
     assert shown(client.get(URL + url)) == [FIRST, wanted.slug]
 
 

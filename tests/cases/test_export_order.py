@@ -36,12 +36,19 @@ def empty_first(value):
     return (value is not None, value)
 
 
+# Translated texts are ordered by their English column, the language of record.
 def milestone_order(row):
-    return (row["year"], empty_first(row["month"]), empty_first(row["day"]), row["event"])
+    return (row["year"], empty_first(row["month"]), empty_first(row["day"]), row["event_en"])
 
 
 def key_figure_order(row):
-    return (row["label"], empty_first(row["year"]), row["value"], row["unit"], row["note"])
+    return (
+        row["label_en"],
+        empty_first(row["year"]),
+        row["value_en"],
+        row["unit_en"],
+        row["note_en"],
+    )
 
 
 def build_content():
@@ -108,8 +115,8 @@ def test_a_second_key_figure_of_a_label_without_a_year_is_refused():
 def test_the_case_page_shows_milestones_in_the_same_total_order(client):
     case = build_content()[0]
     page = client.get(case.get_absolute_url()).getvalue().decode()
-    rows = list(Milestone.objects.filter(case=case).values("year", "month", "day", "event"))
-    events = [row["event"] for row in sorted(rows, key=milestone_order)]
+    rows = list(Milestone.objects.filter(case=case).values("year", "month", "day", "event_en"))
+    events = [row["event_en"] for row in sorted(rows, key=milestone_order)]
     assert sorted(events, key=page.index) == events
 
 

@@ -19,7 +19,7 @@ def test_load_starter_content_leaves_a_database_with_cases_alone():
     make_case(title="Edited by a curator")
     out = io.StringIO()
     call_command("load_starter_content", stdout=out)
-    assert list(Case.objects.values_list("title", flat=True)) == ["Edited by a curator"]
+    assert list(Case.objects.values_list("title_en", flat=True)) == ["Edited by a curator"]
     assert "not loaded" in out.getvalue()
 
 

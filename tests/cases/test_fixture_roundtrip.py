@@ -91,10 +91,10 @@ def test_loading_over_existing_content_updates_and_duplicates_nothing(content, t
     case = content[0]
     text = export()
     before = counts()
-    Case.objects.filter(pk=case.pk).update(title="Changed locally")
+    Case.objects.filter(pk=case.pk).update(title_en="Changed locally")
     load(text, tmp_path)
     assert counts() == before
-    assert Case.objects.get(pk=case.pk).title == case.title
+    assert Case.objects.get(pk=case.pk).title_en == case.title_en
 
 
 def test_a_selection_exports_only_its_cases_and_what_they_need(content, tmp_path):

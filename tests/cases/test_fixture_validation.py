@@ -19,12 +19,12 @@ def case_row(slug="fixture-case", **fields):
     return {
         "model": "cases.case",
         "fields": {
-            "title": f"Fixture case {slug}",
+            "title_en": f"Fixture case {slug}",
             "slug": slug,
             "country": "SE",
             "scale": "regional",
             "instrument": "agreement",
-            "summary": "A case from a fixture.",
+            "summary_en": "A case from a fixture.",
             "start_year": 2010,
             "state": "published",
             "themes": [["transport"]],
@@ -74,10 +74,10 @@ def test_a_network_website_that_is_not_http_is_refused(tmp_path):
     network = {
         "model": "networks.network",
         "fields": {
-            "name": "A network",
+            "name_en": "A network",
             "slug": "fixture-network",
             "kind": "nordic",
-            "summary": "A network from a fixture.",
+            "summary_en": "A network from a fixture.",
             "website": "javascript:alert(1)",
             **TIMESTAMPS,
         },
@@ -118,7 +118,7 @@ def test_a_link_to_a_row_that_is_nowhere_is_refused(tmp_path):
 
 def test_a_clash_only_the_database_catches_is_a_line_too(tmp_path):
     goals = [
-        {"model": "cases.climategoal", "fields": {"name": "Same name", "slug": slug}}
+        {"model": "cases.climategoal", "fields": {"name_en": "Same name", "slug": slug}}
         for slug in ("fixture-goal-1", "fixture-goal-2")
     ]
     [line] = refusal(tmp_path, *goals)

@@ -17,7 +17,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-CASE_QUERIES = 11
+CASE_QUERIES = 12
 
 
 @pytest.fixture
@@ -84,9 +84,9 @@ def test_parties_are_grouped_by_government_level(client):
 
 
 def test_the_case_page_takes_a_fixed_number_of_queries(client, django_assert_num_queries):
-    # 1 the case; 2-9 one each for themes, regions, networks, parties, sources,
-    # key figures, milestones and goals; 10 the content version, for the facet index that
-    # scores related cases; 11 the chosen related cases.
+    # 1 the case; 2-10 one each for themes, regions, networks, parties, sources,
+    # key figures, milestones, goals and glossary terms; 11 the content version, for the
+    # facet index that scores related cases; 12 the chosen related cases.
     case = make_case(regions=[make_region()], networks=[make_network()], goals=[make_goal()])
     bulk_cases(5)  # sharing its theme: related cases to show
     current_index()

@@ -4,6 +4,7 @@ them."""
 
 import ast
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,12 @@ pytestmark = pytest.mark.starter
 TESTS = Path(__file__).resolve().parent.parent
 
 
+# The keys of slugs, names and titles: a translated name or title is in one column per
+# language (title_fi, title_sv, title_en; a glossary term's name_no, name_da too), as is
+# an organisation's English name (name_en).
+NAME_KEY = re.compile(r"slug|original_name|(name|title)(_[a-z]{2})?")
+
+
 def starter_names():
     """The slugs, names and titles of the starter content's records; not the themes', which
     a migration makes in every database."""
@@ -22,8 +29,8 @@ def starter_names():
         value
         for row in rows
         if row["model"] != "cases.theme"
-        for key in ("slug", "name", "name_en", "title", "original_name")
-        if (value := row["fields"].get(key))
+        for key, value in row["fields"].items()
+        if NAME_KEY.fullmatch(key) and value and isinstance(value, str)
     }
 
 

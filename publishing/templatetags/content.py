@@ -1,0 +1,16 @@
+from django import template
+from django.utils.html import format_html
+
+from publishing.translation import active_language, shown_language
+
+register = template.Library()
+
+
+@register.simple_tag
+def lang(obj, name):
+    """` lang="en"` when `obj.<name>` is shown in English on a page in another language
+    (its text there is missing); nothing when it is in the page's language."""
+    shown = shown_language(obj, name)
+    if shown == active_language():
+        return ""
+    return format_html(' lang="{}"', shown)

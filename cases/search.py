@@ -18,6 +18,8 @@ on either; each database indexes them its own way:
 PostgreSQL with pg_trgm, on SQLite with the same trigram similarity in Python.
 """
 
+from contextlib import contextmanager
+
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections, models
 from django.db.models import F, Value
@@ -98,6 +100,27 @@ def document_stems(texts):
     return list(found)
 
 
+# {database alias: ids of the cases to refresh} while `refreshed_once` collects them.
+_collected = {}
+
+
+@contextmanager
+def refreshed_once(using="default"):
+    """Within it, refreshes of `using` are collected and done once for each case when it
+    ends without an error: a fixture load would otherwise refresh a case for each of its
+    links."""
+    if using in _collected:
+        yield
+        return
+    _collected[using] = set()
+    try:
+        yield
+    except BaseException:
+        _collected.pop(using)
+        raise
+    refresh(_collected.pop(using), using=using)
+
+
 def refresh(case_ids, model=None, using=None):
     """Recompute the search columns of the given cases, and note their words.
 
@@ -105,6 +128,11 @@ def refresh(case_ids, model=None, using=None):
     """
     if model is None:
         from cases.models import Case as model
+
+        collecting = _collected.get(using or "default")
+        if collecting is not None:
+            collecting.update(case_ids)
+            return
 
     published = PublicationState.PUBLISHED
     network = model._meta.get_field("networks").related_model

@@ -18,6 +18,8 @@ from django.db.models import CheckConstraint, UniqueConstraint
 from django.utils import translation
 from simple_history.models import HistoricalChanges
 
+from cases import search
+
 
 class Command(loaddata.Command):
     help = (
@@ -31,7 +33,7 @@ class Command(loaddata.Command):
         self.labels_left = len(fixture_labels)
         # The report in English, like the rest of the command's output (and Django's
         # validation messages in it), whatever LANGUAGE_CODE says.
-        with translation.override("en"):
+        with translation.override("en"), search.refreshed_once(self.using):
             super().loaddata(fixture_labels)
 
     def load_label(self, fixture_label):

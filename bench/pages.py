@@ -114,9 +114,9 @@ def url_lists(rng):
     # Searches: planning terms and the names of towns, goals and parties found in the data.
     candidates = [term.replace("+", " ") for term in SEARCH_TERMS]
     candidates += sorted(
-        {name.split()[0] for name in CityRegion.objects.values_list("name", flat=True)}
+        {name.split()[0] for name in CityRegion.objects.values_list("name_en", flat=True)}
     )
-    candidates += sorted(ClimateGoal.objects.values_list("name", flat=True))
+    candidates += sorted(ClimateGoal.objects.values_list("name_en", flat=True))
     parties = sorted(Organisation.objects.values_list("name", flat=True))
     candidates += rng.sample(parties, min(len(parties), 200))
     queries = []

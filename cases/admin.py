@@ -38,13 +38,13 @@ class SourceInline(LanguagesAdmin, admin.StackedInline):
 class KeyFigureInline(LanguagesAdmin, admin.StackedInline):
     model = KeyFigure
     extra = 0
-    fields = [*side_by_side("label", "value", "unit"), "year", *side_by_side("note")]
+    fields = ["position", *side_by_side("label", "value", "unit"), "year", *side_by_side("note")]
 
 
 class MilestoneInline(LanguagesAdmin, admin.StackedInline):
     model = Milestone
     extra = 0
-    fields = [("year", "month", "day"), *side_by_side("event")]
+    fields = ["position", ("year", "month", "day"), *side_by_side("event")]
 
 
 @admin.register(Case)

@@ -60,12 +60,14 @@ def fixture_objects(cases, everything=False, public=False):
         .select_related("content_object", "tag")
         .order_by("content_object__slug", "tag__slug"),
         Source.objects.filter(**children).select_related("case").order_by("case__slug", "url"),
-        # (case, label, year) is unique, but not when the year is empty: then the other
-        # fields decide, and rows alike in every field give the same bytes in any order.
+        # In the curator's order; (case, label, year) is unique, but not when the year is
+        # empty: then the other fields decide, and rows alike in every field give the same
+        # bytes in any order.
         KeyFigure.objects.filter(**children)
         .select_related("case")
         .order_by(
             "case__slug",
+            "position",
             "label_en",
             F("year").asc(nulls_first=True),
             "value_en",
@@ -76,6 +78,7 @@ def fixture_objects(cases, everything=False, public=False):
         .select_related("case")
         .order_by(
             "case__slug",
+            "position",
             "year",
             F("month").asc(nulls_first=True),
             F("day").asc(nulls_first=True),

@@ -26,7 +26,7 @@ from django.db.models import F, Value
 from django.db.models.expressions import RawSQL
 
 from cases import searchquery
-from cases.searchquery import normalise, stems, words
+from cases.searchquery import folded, normalise, stems, words
 from publishing.models import PublicationState
 
 CONFIG = "simple"
@@ -152,7 +152,7 @@ def refresh(case_ids, model=None, using=None):
         lines = [" ".join(document_stems(texts[weight])) for weight in WEIGHTS]
         rows.append((case.pk, lines))
         for text, _language in (pair for weight in WEIGHTS for pair in texts[weight]):
-            vocabulary.update(w for w in map(normalise, words(text)) if len(w) >= MIN_CORRECTION)
+            vocabulary.update(w for w in map(folded, words(text)) if len(w) >= MIN_CORRECTION)
     write(model, rows, cases.db)
     word_model = model._meta.apps.get_model("cases", "SearchWord")
     word_model._base_manager.using(cases.db).bulk_create(

@@ -13,6 +13,7 @@ by a few letters too: Finnish inflection gives one word several stems ("joukkoli
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 import snowballstemmer
@@ -56,11 +57,21 @@ def words(text):
 def stems(text, language):
     """The folded stems of the words of `text`, stemmed as `language` (a code of
     STEMMERS); words in a language without a stemmer are only folded."""
-    stemmer = STEMMERS.get(language)
-    found = words(text)
-    if stemmer is not None:
-        found = stemmer.stemWords(found)
-    return [normalise(stem) for stem in found]
+    if language not in STEMMERS:
+        return [folded(word) for word in words(text)]
+    return [stem(language, word) for word in words(text)]
+
+
+# Documents repeat their words: each is stemmed and folded once per process.
+@lru_cache(maxsize=200_000)
+def stem(language, word):
+    """The folded Snowball stem of a lower-case word."""
+    return normalise(STEMMERS[language].stemWord(word))
+
+
+@lru_cache(maxsize=200_000)
+def folded(word):
+    return normalise(word)
 
 
 def terms(query):

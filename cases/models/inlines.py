@@ -46,13 +46,24 @@ class KeyFigure(TranslatedModel, models.Model):
     )
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     note = translated(CleanCharField(_("note"), max_length=300, blank=True))
+    position = models.PositiveIntegerField(
+        _("position"),
+        default=0,
+        help_text=_("Rows are shown in this order, lowest first; the curator sets it."),
+    )
 
     objects = ChildManager()
     history = HistoricalRecords()
     natural_key_lookups = ("case__slug", "label_en", "year")
 
     class Meta:
-        ordering = ["label_en", models.F("year").asc(nulls_first=True), "value_en", "pk"]
+        ordering = [
+            "position",
+            "label_en",
+            models.F("year").asc(nulls_first=True),
+            "value_en",
+            "pk",
+        ]
         verbose_name = _("key figure")
         verbose_name_plural = _("key figures")
         constraints = [
@@ -88,6 +99,11 @@ class Milestone(TranslatedModel, models.Model):
     month = models.PositiveSmallIntegerField(_("month"), null=True, blank=True)
     day = models.PositiveSmallIntegerField(_("day"), null=True, blank=True)
     event = translated(CleanCharField(_("event"), max_length=300, help_text=_("What happened.")))
+    position = models.PositiveIntegerField(
+        _("position"),
+        default=0,
+        help_text=_("Rows are shown in this order, lowest first; the curator sets it."),
+    )
 
     objects = ChildManager()
     history = HistoricalRecords()
@@ -95,6 +111,7 @@ class Milestone(TranslatedModel, models.Model):
 
     class Meta:
         ordering = [
+            "position",
             "year",
             models.F("month").asc(nulls_first=True),
             models.F("day").asc(nulls_first=True),

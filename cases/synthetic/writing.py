@@ -145,6 +145,7 @@ def figures(rng, slots):
                 "unit_en": unit.format(**slots),
                 "year": rng.choice([None, slots["y1"], slots["y3"]]),
                 "note_en": rng.choice(phrases.FIGURE_NOTES),
+                "position": len(rows) + 1,
             }
         )
     return rows
@@ -164,4 +165,5 @@ def milestones(rng, slots, first, last):
                 "event_en": template.format(**slots),
             }
         )
-    return sorted(rows, key=lambda row: (row["year"], row["month"] or 0, row["day"] or 0))
+    rows.sort(key=lambda row: (row["year"], row["month"] or 0, row["day"] or 0))
+    return [{**row, "position": n} for n, row in enumerate(rows, 1)]

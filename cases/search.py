@@ -210,15 +210,10 @@ def ranked(queryset, terms):
         return queryset.annotate(rank=Value(0.0))
     if is_postgres(queryset.db):
         return queryset.annotate(rank=SearchRank(F("search_vector"), _tsquery(terms)))
-    # FTS5's bm25 gives a word found in most cases no weight at all, so a case ranks by
-    # where each word is found (3 in a name, 1 in the summary or links), bm25 breaking ties.
-    table = queryset.model._meta.db_table
-    rank = RawSQL(
-        f"SELECT -bm25({FTS_TABLE}, 10.0, 3.0, 1.0) / 100 FROM {FTS_TABLE} "
-        f"WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid = {table}.id",
-        [_fts(terms)],
-        output_field=models.FloatField(),
-    )
+    # A case ranks by where each word is found: 3 in a name, 1 in the summary or links,
+    # from one FTS5 lookup per word and column (FTS5's bm25 would have to match again for
+    # every row, and gives a word found in most cases no weight at all).
+    rank = Value(0.0)
     for term in terms:
         for column, weight in (("a", 3.0), ("b", 1.0)):
             found = RawSQL(

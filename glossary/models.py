@@ -6,20 +6,13 @@ from simple_history.models import HistoricalRecords
 from networks.models import Country
 from publishing.fields import CleanCharField, CleanTextField
 from publishing.models import (
+    Language,
     PublicationManager,
     PublicationQuerySet,
     PublicationState,
     Publishable,
 )
 from publishing.translation import TranslatedModel, localised, translated
-
-
-class Language(models.TextChoices):
-    FINNISH = "fi", _("Finnish")
-    SWEDISH = "sv", _("Swedish")
-    NORWEGIAN = "no", _("Norwegian")
-    DANISH = "da", _("Danish")
-    ENGLISH = "en", _("English")
 
 
 class TermQuerySet(PublicationQuerySet):

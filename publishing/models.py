@@ -92,16 +92,21 @@ class Linked:
         return getattr(self, linking_relation(type(self)).get_accessor_name()).published()
 
 
+class Language(models.TextChoices):
+    """The languages content is written in: a source's title, a glossary term's origin."""
+
+    ENGLISH = "en", _("English")
+    FINNISH = "fi", _("Finnish")
+    SWEDISH = "sv", _("Swedish")
+    NORWEGIAN = "no", _("Norwegian")
+    DANISH = "da", _("Danish")
+    GERMAN = "de", _("German")
+
+
 class SourceBase(models.Model):
     """A cited source; subclassed for each kind of record that cites sources."""
 
-    class Language(models.TextChoices):
-        ENGLISH = "en", _("English")
-        FINNISH = "fi", _("Finnish")
-        SWEDISH = "sv", _("Swedish")
-        NORWEGIAN = "no", _("Norwegian")
-        DANISH = "da", _("Danish")
-        GERMAN = "de", _("German")
+    Language = Language
 
     title = CleanCharField(_("title"), max_length=300, help_text=_("What the source is."))
     language = models.CharField(

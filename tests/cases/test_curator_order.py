@@ -41,7 +41,8 @@ def test_the_order_survives_the_fixture_round_trip(tmp_path):
     write_fixture(Case.objects.all(), first, everything=True)
     path = tmp_path / "content.json"
     path.write_text(first.getvalue(), encoding="utf-8")
-    call_command("flush", verbosity=0, interactive=False)
+    # The case and its rows go; the rest is updated by natural key.
+    Case.objects.all().delete()
     call_command("loaddata", path, verbosity=0)
     again = Case.objects.get(slug=case.slug)
     assert labels(again) == ["Zebra crossings", "Apple orchards", "Mango trees"]

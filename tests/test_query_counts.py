@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from cases.facetindex import current_index
 from publishing.models import ContentVersion
-from tests.factories import bulk_cases, make_vocabulary, shared_content
+from tests.factories import bulk_cases, make_term, make_vocabulary, shared_content
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,10 @@ def build(size):
     """`size` published cases with every kind of link and inline row; the vocabulary grows
     with them (one region, goal, network and party for every five cases)."""
     vocabulary = make_vocabulary(max(2, size // 5))
-    return Content(size, bulk_cases(size, **vocabulary), vocabulary)
+    cases = bulk_cases(size, **vocabulary)
+    # A glossary term for every five cases, each used by five of them.
+    vocabulary["terms"] = [make_term(cases[n : n + 5]) for n in range(0, size, 5)]
+    return Content(size, cases, vocabulary)
 
 
 content = shared_content(build, params=SIZES)
@@ -163,10 +166,17 @@ PAGES = [
     # networks of the cases; 7 the networks' sources; 8 the cases, in chunks of 500;
     # 9-12 their regions, parties, themes and published networks; 13 their goal links;
     # 14-16 their sources, key figures and milestones; 17 the published glossary terms
-    # of the cases (the test content has none: with some, 18 reads their cases).
+    # of the cases, 18 the exported cases of those terms.
+    # 1 the published terms, by name; 2 their published cases.
+    Page(
+        "glossary",
+        2,
+        lambda c: reverse("glossary:list"),
+        lambda c: c.vocabulary["terms"][-1].name,
+    ),
     Page(
         "export.json",
-        17,
+        18,
         lambda c: reverse("cases:export-json"),
         lambda c: c.cases[0].slug,
     ),

@@ -130,3 +130,13 @@ def test_the_admin_shows_the_languages_side_by_side_and_marks_them(admin_client)
     # Side by side: the three languages of a field share one row of the form.
     row = re.search(r'<div class="form-row[^"]*field-name_fi[^"]*"', page)
     assert row and "field-name_sv" in row.group(0) and "field-name_en" in row.group(0)
+
+
+def test_the_glossary_is_in_alphabetical_order_whatever_the_case_of_the_names(client):
+    make_term(slug="b", name_fi="Öresund-yhteistyö")
+    make_term(slug="c", name_fi="asemanseutu")
+    make_term(slug="d", name_fi="Maankäyttö")
+    make_term(slug="e", name_fi="åländsk term")
+    page = client.get(reverse("glossary:list")).content.decode()
+    order = [page.index(f'id="{slug}-name"') for slug in ("c", "d", "e", "b")]
+    assert order == sorted(order)

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from django.utils.translation import gettext_lazy as _
 
-from publishing.translation import active_language, shown_language
+from publishing.translation import fallback_language
 
 
 class Line(NamedTuple):
@@ -25,12 +25,11 @@ def label(value):
 
 def content(objects, name):
     """A line for each object's translated field `name`, marked when it falls back."""
-    lines = []
-    for obj in objects:
-        text, shown = getattr(obj, name), shown_language(obj, name)
-        if text:
-            lines.append(Line(text, "" if shown == active_language() else shown))
-    return lines
+    return [
+        Line(getattr(obj, name), fallback_language(obj, name))
+        for obj in objects
+        if getattr(obj, name)
+    ]
 
 
 def parties_by_level(case):
@@ -48,8 +47,7 @@ def figures(case):
     lines = []
     for f in case.key_figures.all():
         text = f"{f.label}: {f.value} {f.unit}".strip() + (f" ({f.year})" if f.year else "")
-        shown = shown_language(f, "label")
-        lines.append(Line(text, "" if shown == active_language() else shown))
+        lines.append(Line(text, fallback_language(f, "label")))
     return lines
 
 

@@ -80,6 +80,7 @@ def document(case):
     for goal in case.goals.all():
         related += translations(goal, "name")
     for term in case.terms.all():
+        # Term.names() by hand: migrations pass historical models, which have no methods.
         related += [(getattr(term, f"name_{code}"), code) for code in ANY_LANGUAGE]
         related.append((term.other_names, None))
     return {

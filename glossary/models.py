@@ -17,15 +17,15 @@ from publishing.translation import TranslatedModel, localised, translated
 
 class TermQuerySet(PublicationQuerySet):
     def for_glossary(self):
-        """Published terms by name in the page's language, with their published cases."""
+        """Published terms with their published cases (by title in the page's language);
+        the glossary puts the terms in alphabetical order itself (glossary/views.py)."""
+        case = self.model._meta.get_field("cases").related_model
         cases = models.Prefetch(
             "cases",
-            queryset=self.model.cases.rel.model.objects.published().order_by(
-                localised("title"), "slug"
-            ),
+            queryset=case.objects.published().order_by(localised("title"), "slug"),
             to_attr="published_cases",
         )
-        return self.published().prefetch_related(cases).order_by(localised("name"), "slug")
+        return self.published().prefetch_related(cases)
 
 
 class Term(TranslatedModel, Publishable, models.Model):

@@ -29,6 +29,9 @@ def term_deleted(sender, instance, using, **kwargs):
 
 @receiver(m2m_changed, sender=Term.cases.through)
 def cases_changed(sender, instance, action, reverse, pk_set, using, **kwargs):
+    if action == "pre_clear" and not reverse:
+        # Clearing sends no primary keys: remember which cases lose the term.
+        instance.cases_before_clear = list(instance.cases.values_list("pk", flat=True))
     if action not in ("post_add", "post_remove", "post_clear"):
         return
     ContentVersion.bump(using)
@@ -38,9 +41,3 @@ def cases_changed(sender, instance, action, reverse, pk_set, using, **kwargs):
         search.refresh(getattr(instance, "cases_before_clear", []), using=using)
     else:
         search.refresh(pk_set or [], using=using)
-
-
-@receiver(m2m_changed, sender=Term.cases.through)
-def remember_before_clear(sender, instance, action, reverse, **kwargs):
-    if action == "pre_clear" and not reverse:
-        instance.cases_before_clear = list(instance.cases.values_list("pk", flat=True))

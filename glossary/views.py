@@ -18,7 +18,7 @@ class GlossaryView(ListView):
     context_object_name = "terms"
 
     def get_queryset(self):
-        # By name in the page's language, as a reader alphabetises (databases order
-        # capitals first or not, by their collation).
+        # By name in the page's language, as a reader alphabetises: databases order
+        # capitals first or not, by their collation.
         terms = Term.objects.for_glossary()
         return sorted(terms, key=lambda term: (alphabetical(term.name), term.slug))

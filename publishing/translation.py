@@ -87,8 +87,9 @@ def columns(name):
     return [f"{name}_{code}" for code in LANGUAGES]
 
 
-def shown_language(obj, name):
-    """The language that `obj.<name>` is shown in now."""
+def fallback_language(obj, name):
+    """The language `obj.<name>` is shown in when that is not the page's (the English
+    fallback, for a `lang` attribute), or "" when it is in the page's language."""
     language = active_language()
     if (
         language != FALLBACK
@@ -96,7 +97,7 @@ def shown_language(obj, name):
         and getattr(obj, f"{name}_{FALLBACK}", "")
     ):
         return FALLBACK
-    return language
+    return ""
 
 
 def localised(name, prefix=""):

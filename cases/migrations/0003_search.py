@@ -28,11 +28,6 @@ class RunSQLOnPostgres(migrations.RunSQL):
             super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
-def fill_search_columns(apps, schema_editor):
-    """Nothing any more: migration 0014 fills the search columns as search.py now builds
-    them, which needs fields that do not exist yet here."""
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("cases", "0002_themes"),
@@ -52,5 +47,6 @@ class Migration(migrations.Migration):
             ),
         ),
         RunSQLOnPostgres(POSTGRES_SQL, POSTGRES_REVERSE_SQL),
-        migrations.RunPython(fill_search_columns, migrations.RunPython.noop),
+        # Filled the search columns; migration 0014 fills them as search.py now builds them.
+        migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop),
     ]

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.html import format_html
 
-from publishing.translation import active_language, shown_language
+from publishing.translation import fallback_language
 
 register = template.Library()
 
@@ -10,7 +10,5 @@ register = template.Library()
 def lang(obj, name):
     """` lang="en"` when `obj.<name>` is shown in English on a page in another language
     (its text there is missing); nothing when it is in the page's language."""
-    shown = shown_language(obj, name)
-    if shown == active_language():
-        return ""
-    return format_html(' lang="{}"', shown)
+    code = fallback_language(obj, name)
+    return format_html(' lang="{}"', code) if code else ""

@@ -15,8 +15,10 @@ MANAGE := DEBUG=$${DEBUG:-true} $(PY) manage.py
 run: setup
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# One test process per core (pytest-xdist); PARALLEL= runs them in this process.
+PARALLEL ?= -n auto --dist worksteal
 test: $(VENV)/.installed
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(PARALLEL) $(PYTEST_ARGS)
 
 # Migrate, and load the starter content when the database has no cases yet.
 setup: $(VENV)/.installed

@@ -18,6 +18,7 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
+from cases import search
 from cases.models import Case, ClimateGoal, KeyFigure, Milestone, Source, TaggedCase, Theme
 from cases.synthetic.seeding import write_search_columns
 from glossary.models import Term
@@ -52,18 +53,20 @@ def case_fields(**fields):
 
 
 def make_case(themes=("transport",), goals=(), regions=(), networks=(), parties=(), **fields):
-    case = Case.objects.create(**case_fields(**fields))
-    # A new case has no links: setting an empty list would only cost queries.
-    if themes:
-        case.themes.set(Theme.objects.filter(slug__in=themes))
-    for name, rows in [
-        ("goals", goals),
-        ("regions", regions),
-        ("networks", networks),
-        ("parties", parties),
-    ]:
-        if rows:
-            getattr(case, name).set(rows)
+    # As a fixture load does: the search columns once for the case, not once per link.
+    with search.refreshed_once():
+        case = Case.objects.create(**case_fields(**fields))
+        # A new case has no links: setting an empty list would only cost queries.
+        if themes:
+            case.themes.set(Theme.objects.filter(slug__in=themes))
+        for name, rows in [
+            ("goals", goals),
+            ("regions", regions),
+            ("networks", networks),
+            ("parties", parties),
+        ]:
+            if rows:
+                getattr(case, name).set(rows)
     return case
 
 

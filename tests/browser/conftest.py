@@ -15,8 +15,10 @@ import os
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core import serializers
+from django.db.models.signals import post_migrate
 
 from cases.models import Theme
 
@@ -52,6 +54,21 @@ def browser(django_db_setup, django_db_blocker, live_server):
             [*Theme.objects.all(), *Group.objects.all()],
             use_natural_foreign_keys=True,
         )
+
+    # The flush after each test clears the rows the data migrations make, the themes and
+    # the Curator group; it then sends post_migrate, which brings content types and
+    # permissions back (under new ids: hence natural keys), and this puts the rest back,
+    # once the last app's permissions exist, so that any test after it finds them.
+    # Django's serialized rollback would do this, but Playwright's greenlet gives the test
+    # another connection object than the one Django kept the serialized rows on.
+    last_app = list(apps.get_app_configs())[-1]
+
+    def restore(sender, **kwargs):
+        if sender is last_app and not Theme.objects.exists():
+            for row in serializers.deserialize("json", migrated):
+                row.save()
+
+    post_migrate.connect(restore, weak=False, dispatch_uid="browser-tests-restore")
     from playwright.sync_api import sync_playwright
 
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
@@ -59,10 +76,10 @@ def browser(django_db_setup, django_db_blocker, live_server):
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            browser.migrated_rows = migrated
             yield browser
             browser.close()
     finally:
+        post_migrate.disconnect(dispatch_uid="browser-tests-restore")
         if previous is None:
             del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
         else:
@@ -85,14 +102,6 @@ def browser_context(browser, live_server):
 @pytest.fixture
 def page(transactional_db, live_server, browser, browser_context):
     """A fresh page in the shared context, its cookies cleared, at desktop width."""
-    # The flush after the test before cleared the rows the data migrations make, the
-    # themes and the Curator group (content types and permissions come back by themselves,
-    # under new ids: hence natural keys). Django's serialized rollback would do this, but
-    # Playwright's greenlet gives the test another connection object than the one Django
-    # kept the serialized rows on.
-    if not Theme.objects.exists():
-        for row in serializers.deserialize("json", browser.migrated_rows):
-            row.save()
     browser_context.clear_cookies()
     page = browser_context.new_page()
     yield page

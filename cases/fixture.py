@@ -13,7 +13,18 @@ from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import F, Prefetch
 
-from cases.models import ClimateGoal, KeyFigure, Milestone, Source, TaggedCase, Theme
+from cases.models import (
+    ClimateGoal,
+    Commitment,
+    Funding,
+    Indicator,
+    KeyFigure,
+    Measurement,
+    Milestone,
+    Source,
+    TaggedCase,
+    Theme,
+)
 from glossary.models import Term
 from networks.models import CityRegion, Network, NetworkSource, Organisation
 
@@ -84,6 +95,20 @@ def fixture_objects(cases, everything=False, public=False):
             F("day").asc(nulls_first=True),
             "event_en",
         ),
+        # Money, duties and targets in the curator's order; the key makes it total.
+        *(
+            model.objects.filter(**children)
+            .select_related("case", "source__case", *related)
+            .order_by("case__slug", "position", "key")
+            for model, related in [
+                (Funding, ["payer"]),
+                (Commitment, ["party", "goal"]),
+                (Indicator, ["goal"]),
+            ]
+        ),
+        Measurement.objects.filter(indicator__case__in=cases)
+        .select_related("indicator", "source__case")
+        .order_by("indicator__case__slug", "indicator__position", "indicator__key", "year"),
         terms,
     ]
     for queryset in groups:

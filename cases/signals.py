@@ -4,7 +4,19 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import receiver
 
 from cases import search
-from cases.models import Case, ClimateGoal, KeyFigure, Milestone, Source, TaggedCase, Theme
+from cases.models import (
+    Case,
+    ClimateGoal,
+    Commitment,
+    Funding,
+    Indicator,
+    KeyFigure,
+    Measurement,
+    Milestone,
+    Source,
+    TaggedCase,
+    Theme,
+)
 from networks.models import CityRegion, Network, NetworkSource, Organisation
 from publishing.models import ContentVersion
 
@@ -71,6 +83,10 @@ CONTENT_MODELS = [
     Source,
     KeyFigure,
     Milestone,
+    Funding,
+    Commitment,
+    Indicator,
+    Measurement,
     ClimateGoal,
     Theme,
     CityRegion,

@@ -162,11 +162,6 @@ PAGES = [
         lambda c: reverse("cases:export-csv"),
         title_of_newest,
     ),
-    # 1 the content version; 2 the themes; 3-6 the goals, regions, parties and published
-    # networks of the cases; 7 the networks' sources; 8 the cases, in chunks of 500;
-    # 9-12 their regions, parties, themes and published networks; 13 their goal links;
-    # 14-16 their sources, key figures and milestones; 17 the published glossary terms
-    # of the cases, 18 the exported cases of those terms.
     # 1 the published terms, by name; 2 their published cases.
     Page(
         "glossary",
@@ -174,9 +169,15 @@ PAGES = [
         lambda c: reverse("glossary:list"),
         lambda c: c.vocabulary["terms"][-1].name,
     ),
+    # 1 the content version; 2 the themes; 3-6 the goals, regions, parties and published
+    # networks of the cases; 7 the networks' sources; 8 the cases, in chunks of 500;
+    # 9-12 their regions, parties, themes and published networks; 13 their goal links;
+    # 14-16 their sources, key figures and milestones; 17-20 their funding, commitments,
+    # indicators and measured values; 21 the published glossary terms of the cases, 22 the
+    # exported cases of those terms.
     Page(
         "export.json",
-        18,
+        22,
         lambda c: reverse("cases:export-json"),
         lambda c: c.cases[0].slug,
     ),

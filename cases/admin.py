@@ -6,7 +6,19 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from cases.fixture import write_fixture
-from cases.models import Case, ClimateGoal, KeyFigure, Milestone, Source, Theme
+from cases.models import (
+    Case,
+    ClimateGoal,
+    Commitment,
+    Funding,
+    Indicator,
+    KeyFigure,
+    Measurement,
+    Milestone,
+    Source,
+    Theme,
+)
+from networks.models import Organisation
 from publishing.curation import (
     ConcurrentEditForm,
     HistoryAdmin,
@@ -47,6 +59,63 @@ class MilestoneInline(LanguagesAdmin, admin.StackedInline):
     fields = ["position", ("year", "month", "day"), *side_by_side("event")]
 
 
+class RowInline(LanguagesAdmin, admin.StackedInline):
+    """Money, duties and targets: each row guarded against edit conflicts, its source and
+    its organisation chosen among the case's own (saved) sources and parties."""
+
+    form = ConcurrentEditForm
+    extra = 0
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        case_id = request.resolver_match.kwargs.get("object_id")
+        if db_field.related_model is Source:
+            kwargs["queryset"] = Source.objects.filter(case_id=case_id).order_by("title")
+        elif db_field.related_model is Organisation:
+            kwargs["queryset"] = Organisation.objects.filter(cases__pk=case_id).order_by("name")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class FundingInline(RowInline):
+    model = Funding
+    fields = [
+        "position",
+        ("payer_kind", "payer"),
+        *side_by_side("payer_name"),
+        ("qualifier", "amount", "currency", "price_year"),
+        ("share", "period_start", "period_end", "purpose"),
+        *side_by_side("note"),
+        ("source", "from_case_sources"),
+        "loaded_version",
+    ]
+
+
+class CommitmentInline(RowInline):
+    model = Commitment
+    fields = [
+        "position",
+        ("party_kind", "party", "kind", "goal"),
+        *side_by_side("text"),
+        ("source", "from_case_sources"),
+        "loaded_version",
+    ]
+
+
+class IndicatorInline(RowInline):
+    """Measured values are edited on the indicator's own page (the link on each row)."""
+
+    model = Indicator
+    show_change_link = True
+    fields = [
+        "position",
+        ("goal", "direction"),
+        *side_by_side("name", "unit"),
+        ("baseline_value", "baseline_year", "target_value", "target_year"),
+        *side_by_side("note"),
+        ("source", "from_case_sources"),
+        "loaded_version",
+    ]
+
+
 @admin.register(Case)
 class CaseAdmin(WorkflowAdmin):
     form = CaseForm
@@ -67,7 +136,14 @@ class CaseAdmin(WorkflowAdmin):
     filter_horizontal = ["themes"]
     readonly_fields = ["published_at", "created_at", "updated_at"]
     date_hierarchy = "updated_at"
-    inlines = [SourceInline, KeyFigureInline, MilestoneInline]
+    inlines = [
+        SourceInline,
+        KeyFigureInline,
+        MilestoneInline,
+        FundingInline,
+        CommitmentInline,
+        IndicatorInline,
+    ]
     actions = [*WorkflowAdmin.actions, "export_fixture", "export_csv"]
     fieldsets = [
         (
@@ -142,6 +218,49 @@ class CaseAdmin(WorkflowAdmin):
         from cases.exports import csv_response
 
         return csv_response(request, Case.objects.filter(pk__in=queryset.values("pk")))
+
+
+class MeasurementInline(LanguagesAdmin, admin.StackedInline):
+    model = Measurement
+    form = ConcurrentEditForm
+    extra = 0
+    fields = [("year", "value", "source"), *side_by_side("note"), "loaded_version"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "source":
+            indicator = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = Source.objects.filter(case__indicators=indicator)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(HistoryAdmin):
+    """An indicator with its measured values; it is added and ordered on its case's page."""
+
+    form = ConcurrentEditForm
+    list_display = ["name", "case", "goal", "target_value", "target_year"]
+    list_select_related = ["case", "goal"]
+    search_fields = [*columns("name"), *columns("case__title")]
+    readonly_fields = ["case"]
+    inlines = [MeasurementInline]
+    fields = [
+        "case",
+        ("goal", "direction"),
+        *side_by_side("name", "unit"),
+        ("baseline_value", "baseline_year", "target_value", "target_year"),
+        *side_by_side("note"),
+        ("source", "from_case_sources"),
+        "loaded_version",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "source":
+            indicator = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = Source.objects.filter(case__indicators=indicator)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(ClimateGoal)

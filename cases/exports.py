@@ -48,7 +48,7 @@ def with_facts(cases):
         "parties",
         Prefetch("networks", queryset=public),
         "sources",
-    )
+    ).with_money_and_targets()
 
 
 def add_page_urls(request, cases):
@@ -117,6 +117,28 @@ COLUMNS = [
     ("last verified", lambda case: case.last_verified.isoformat() if case.last_verified else ""),
     ("sources", lambda case: joined(source.url for source in case.sources.all())),
     ("url", attrgetter("page_url")),
+    (
+        "funding",
+        lambda case: joined(
+            f"{row.payer_text}: {row.figure_text}"
+            + (f" ({row.get_purpose_display()})" if row.purpose else "")
+            for row in case.funding.all()
+        ),
+    ),
+    (
+        "commitments",
+        lambda case: joined(
+            f"{row.party.name if row.party_id else row.get_party_kind_display()}: {row.text}"
+            for row in case.commitments.all()
+        ),
+    ),
+    (
+        "indicators and targets",
+        lambda case: joined(
+            f"{row.name}: {row.baseline_text} -> {row.target_text}"
+            for row in case.indicators.all()
+        ),
+    ),
 ]
 
 

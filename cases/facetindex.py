@@ -13,14 +13,16 @@ content older than the version it was read under.
 
 from collections import defaultdict
 
-from cases.models import Case, TaggedCase
+from django.db.models import Value
+
+from cases.models import Case, Funding, Indicator, TaggedCase
 from networks.models import Network
 from publishing.models import ContentVersion, PublicationState
 from publishing.translation import FALLBACK, LANGUAGES, active_language, columns
 
 # The facets the index knows, with where their values come from.
 FIELD_FACETS = ("country", "instrument", "status")
-LINK_FACETS = ("theme", "goal", "network", "region", "level")
+LINK_FACETS = ("theme", "goal", "network", "region", "level", "pays_for", "target")
 
 
 class FacetIndex:
@@ -112,6 +114,20 @@ class FacetIndex:
             .values_list(
                 "case_id", "organisation__level", *["organisation__level"] * len(LANGUAGES)
             )
+            .distinct(),
+            # What some funding row pays for (not "the whole": it says nothing of a purpose).
+            "pays_for": Funding.objects.using(using)
+            .filter(case__state=PublicationState.PUBLISHED)
+            .exclude(purpose="")
+            .values_list("case_id", "purpose", *["purpose"] * len(LANGUAGES))
+            .order_by()
+            .distinct(),
+            # "yes" for a case with at least one indicator that has a target value.
+            "target": Indicator.objects.using(using)
+            .filter(case__state=PublicationState.PUBLISHED, target_value__isnull=False)
+            .annotate(has_target=Value("yes"))
+            .values_list("case_id", "has_target", *["has_target"] * len(LANGUAGES))
+            .order_by()
             .distinct(),
         }
         return cls(token, list(cases), {facet: list(rows) for facet, rows in links.items()})

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases import search
 from cases.facetindex import current_index
-from cases.models import CASE_COUNTRIES, Case, Theme
+from cases.models import CASE_COUNTRIES, Case, Funding, Theme
 from cases.searchquery import parse
 from networks.models import Organisation
 
@@ -134,6 +134,17 @@ class CaseFilter(django_filters.FilterSet):
         choices=Organisation.Level.choices,
         facet_field="parties__level",
     )
+    pays_for = FacetFilter(
+        label=_("Funding pays for"),
+        choices=[(value, label) for value, label in Funding.Purpose.choices if value],
+        facet_field="funding__purpose",
+    )
+    target = FacetFilter(
+        label=_("Numeric target"),
+        choices=[("yes", _("Has a numeric target"))],
+        facet_field="indicators__target_value",
+        method="filter_target",
+    )
     status = FacetFilter(label=_("Status"), choices=Case.Status.choices, facet_field="status")
     year_from = year_filter(_("Started in or after"), "gte")
     year_to = year_filter(_("Started in or before"), "lte")
@@ -196,6 +207,10 @@ class CaseFilter(django_filters.FilterSet):
 
     def filter_search(self, queryset, name, value):
         return search.matching(queryset, self.search.terms)
+
+    def filter_target(self, queryset, name, value):
+        """The cases with at least one indicator that has a target value ("yes")."""
+        return queryset.filter(indicators__target_value__isnull=False).distinct()
 
     # The selection.
 

@@ -106,6 +106,8 @@ class GoalListView(ListView):
 class GoalDetailView(DetailView):
     template_name = "cases/goal_detail.html"
     context_object_name = "goal"
+    # The numeric targets listed side by side; more are found on the browse page.
+    TARGETS_SHOWN = 50
 
     def get_queryset(self):
         return ClimateGoal.objects.with_published_cases()
@@ -113,10 +115,20 @@ class GoalDetailView(DetailView):
     def get_context_data(self, **kwargs):
         goal = self.object
         cases = Case.objects.published().filter(goals=goal).for_list()[: goal.CASES_SHOWN]
+        targets = (
+            goal.indicators.of_published_cases()
+            .with_targets()
+            .select_related("case")
+            .order_by(localised("title", "case__"), "case__slug", "position", "pk")
+        )
+        targets = list(targets[: self.TARGETS_SHOWN + 1])
         return super().get_context_data(
             cases=cases,
             case_total=goal.case_count,
             all_url=browse_url(goal=goal.slug),
+            targets=targets[: self.TARGETS_SHOWN],
+            more_targets=len(targets) > self.TARGETS_SHOWN,
+            targets_url=browse_url(goal=goal.slug, target="yes"),
             **kwargs,
         )
 

@@ -19,7 +19,20 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases import search
-from cases.models import Case, ClimateGoal, KeyFigure, Milestone, Source, TaggedCase, Theme
+from cases.models import (
+    Case,
+    ClimateGoal,
+    Commitment,
+    Funding,
+    Indicator,
+    KeyFigure,
+    Measurement,
+    Milestone,
+    Party,
+    Source,
+    TaggedCase,
+    Theme,
+)
 from cases.synthetic.seeding import write_search_columns
 from glossary.models import Term
 from networks.models import CityRegion, Network, Organisation, PublicationState
@@ -91,6 +104,51 @@ def make_key_figure(case, **fields):
 def make_milestone(case, **fields):
     n = next(_numbers)
     return Milestone.objects.create(case=case, **{"year": 2020, "event_en": f"Step {n}", **fields})
+
+
+def make_funding(case, **fields):
+    """A state contribution of NOK 1 bn to public transport, from the case's sources."""
+    fields = {
+        "payer_kind": Party.STATE,
+        "amount": 1_000_000_000,
+        "currency": "NOK",
+        "purpose": Funding.Purpose.PUBLIC_TRANSPORT,
+        "from_case_sources": True,
+        **fields,
+    }
+    return Funding.objects.create(case=case, **fields)
+
+
+def make_commitment(case, **fields):
+    n = next(_numbers)
+    fields = {
+        "party_kind": Party.MUNICIPAL,
+        "kind": Commitment.Kind.DENSIFY_HUBS,
+        "text_en": f"The municipalities build near stations ({n}).",
+        "from_case_sources": True,
+        **fields,
+    }
+    return Commitment.objects.create(case=case, **fields)
+
+
+def make_indicator(case, measurements=(), **fields):
+    """Car traffic, down from 100 in 2015 to 80 in 2030; `measurements` are (year, value)."""
+    n = next(_numbers)
+    fields = {
+        "name_en": f"Car traffic {n}",
+        "unit_en": "index",
+        "direction": Indicator.Direction.DOWN,
+        "baseline_value": 100,
+        "baseline_year": 2015,
+        "target_value": 80,
+        "target_year": 2030,
+        "from_case_sources": True,
+        **fields,
+    }
+    indicator = Indicator.objects.create(case=case, **fields)
+    for year, value in measurements:
+        Measurement.objects.create(indicator=indicator, year=year, value=value)
+    return indicator
 
 
 def make_region(**fields):
@@ -190,9 +248,17 @@ def insert_cases(rows):
 
     Each row is a dict of case fields (defaults as in make_case) and, optionally, "themes"
     (slugs; transport if not given), "goals", "regions", "networks" and "parties" (rows to
-    link to), and "sources", "key_figures" and "milestones" (a dict of fields for each).
+    link to), and "sources", "key_figures", "milestones", "funding", "commitments" and
+    "indicators" (a dict of fields for each).
     """
-    inlines = {"sources": Source, "key_figures": KeyFigure, "milestones": Milestone}
+    inlines = {
+        "sources": Source,
+        "key_figures": KeyFigure,
+        "milestones": Milestone,
+        "funding": Funding,
+        "commitments": Commitment,
+        "indicators": Indicator,
+    }
     rows = [dict(row) for row in rows]
     extras = [
         {name: row.pop(name, ()) for name in ["goals", *LINKS, *inlines]}
@@ -231,6 +297,28 @@ def insert_cases(rows):
             "year": 2020,
         },
         "milestones": lambda case, k: {"year": 2020, "event_en": f"Step {k}"},
+        "funding": lambda case, k: {
+            "payer_kind": Party.STATE,
+            "amount": 1_000_000_000 * k,
+            "currency": "NOK",
+            "purpose": Funding.Purpose.PUBLIC_TRANSPORT,
+            "from_case_sources": True,
+        },
+        "commitments": lambda case, k: {
+            "party_kind": Party.MUNICIPAL,
+            "kind": Commitment.Kind.DENSIFY_HUBS,
+            "text_en": f"Densify near stations ({k}).",
+            "from_case_sources": True,
+        },
+        "indicators": lambda case, k: {
+            "name_en": f"Car traffic {k}",
+            "direction": Indicator.Direction.DOWN,
+            "baseline_value": 100,
+            "baseline_year": 2015,
+            "target_value": 80,
+            "target_year": 2030,
+            "from_case_sources": True,
+        },
     }
     for name, model in inlines.items():
         model.objects.bulk_create(
@@ -255,7 +343,8 @@ def bulk_cases(n, *, themes=None, regions=None, goals=None, networks=None, parti
     Each case links to the first of `regions`, `goals`, `networks` and `parties`, as most
     cases of a city link to its big city region, and to one more of each in turn; those not
     given are made here, one of each for every five cases (at least two), so that the
-    vocabulary grows with the content. Each case has a source, a key figure and a milestone.
+    vocabulary grows with the content. Each case has a source, a key figure, a milestone, a
+    funding row, a commitment and an indicator.
     `fields` apply to every case.
     """
     given = {"regions": regions, "goals": goals, "networks": networks, "parties": parties}
@@ -283,6 +372,10 @@ def bulk_cases(n, *, themes=None, regions=None, goals=None, networks=None, parti
                 "sources": [{}],
                 "key_figures": [{}],
                 "milestones": [{}],
+                "funding": [{}],
+                "commitments": [{}],
+                # Measuring the goal every case has: its page lists all their targets.
+                "indicators": [{"goal_id": pk_of(given["goals"][0])} if given["goals"] else {}],
                 **fields,
             }
         )

@@ -23,8 +23,9 @@ SIZES = [10, 200]
 
 # What the first request after a change adds, to rebuild the facet index
 # (cases/facetindex.py): the published cases, then their themes, goals, published
-# networks, city regions and the levels of their parties.
-REBUILD = 6
+# networks, city regions, the levels of their parties, what their funding pays for and
+# their indicators with targets.
+REBUILD = 8
 
 
 @dataclass
@@ -89,20 +90,22 @@ PAGES = [
     # As browse, and the search's matches with their ranks.
     Page("browse with a search", 4, browse("?q=agreement&country=SE"), some_case),
     # 1 the case; 2-10 its themes, regions, published networks, parties, sources, key
-    # figures, milestones, goals and published glossary terms; 11 the content version, for
-    # the facet index that scores related cases; 12 the related cases.
+    # figures, milestones, goals and published glossary terms; 11-14 its funding,
+    # commitments, indicators and their measured values; 15 the content version, for the
+    # facet index that scores related cases; 16 the related cases.
     Page(
         "case",
-        12,
+        16,
         lambda c: c.cases[0].get_absolute_url(),
         title_of_newest,
     ),
     # 1 the three cases; 2-10 their themes, regions, published networks, parties, sources,
-    # key figures, milestones, goals and published glossary terms; 11 the cases matching the
-    # search for one to add.
+    # key figures, milestones, goals and published glossary terms; 11-14 their funding,
+    # commitments, indicators and measured values; 15 the cases matching the search for
+    # one to add.
     Page(
         "compare",
-        11,
+        15,
         lambda c: (
             reverse("cases:compare")
             + "?"
@@ -138,8 +141,9 @@ PAGES = [
         lambda c: reverse("cases:goal-list"),
         lambda c: c.first("goals").name,
     ),
-    # 1 the goal with its count of cases; 2 its first cases; 3 their themes.
-    Page("goal", 3, lambda c: c.first("goals").get_absolute_url(), some_case),
+    # 1 the goal with its count of cases; 2 its first cases; 3 their themes; 4 the
+    # numeric targets of its cases, with their cases.
+    Page("goal", 4, lambda c: c.first("goals").get_absolute_url(), some_case),
     # 1 the content version, for the facet index, which gives the newest cases of the
     # selection; 2 those cases; 3 their themes.
     Page("feed", 3, lambda c: reverse("cases:feed"), title_of_newest),
@@ -155,10 +159,11 @@ PAGES = [
     ),
     # 1 the content version (the filter form's choices come from the facet index); 2 the
     # cases, in chunks of 500 (one here); 3-8 their themes, goals, regions, parties,
-    # published networks and sources.
+    # published networks and sources; 9-12 their funding, commitments, indicators and
+    # measured values.
     Page(
         "export.csv",
-        8,
+        12,
         lambda c: reverse("cases:export-csv"),
         title_of_newest,
     ),
@@ -181,9 +186,10 @@ PAGES = [
         lambda c: reverse("cases:export-json"),
         lambda c: c.cases[0].slug,
     ),
-    # 1 the content version; 2 the cases (at most REPORT_LIMIT, 200); 3-10 their themes,
-    # goals, regions, parties, published networks, sources, key figures and milestones.
-    Page("report", 10, lambda c: reverse("cases:report"), title_of_newest),
+    # 1 the content version; 2 the cases (at most REPORT_LIMIT, 200); 3-14 their themes,
+    # goals, regions, parties, published networks, sources, funding, commitments,
+    # indicators, measured values, key figures and milestones.
+    Page("report", 14, lambda c: reverse("cases:report"), title_of_newest),
 ]
 # The rebuild costs the same whichever page asks for it (home, browse, case, goals, feed,
 # exports, report); measured on the three ways pages reach the index: through a FilterSet

@@ -9,10 +9,13 @@ either is refused (`Sourced.clean`), so that no number slips in unsourced.
 """
 
 import uuid
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -21,9 +24,30 @@ from cases.models.inlines import Source
 from cases.models.vocabulary import ClimateGoal
 from networks.models import Organisation
 from publishing.fields import CleanCharField
+from publishing.models import PublicationState
 from publishing.translation import TranslatedModel, translated
 
 POSITION_HELP = _("Rows are shown in this order, lowest first; the curator sets it.")
+BILLION, MILLION = 10**9, 10**6
+
+
+def number(value):
+    """A number as the page's language writes it, without trailing zeros: 8,5 or 8.5."""
+    value = Decimal(value).normalize()
+    if value == value.to_integral():
+        value = value.quantize(Decimal(1))
+    return number_format(value, force_grouping=True)
+
+
+def years(start, end):
+    """A period of years, "2019–2029", or one end of it."""
+    if start and end:
+        return str(start) if start == end else f"{start}–{end}"
+    if start:
+        return gettext("from %(year)s") % {"year": start}
+    if end:
+        return gettext("until %(year)s") % {"year": end}
+    return ""
 
 
 class Party(models.TextChoices):
@@ -39,9 +63,12 @@ class Party(models.TextChoices):
 
 
 class RowQuerySet(models.QuerySet):
-    def in_order(self):
-        """In the curator's order."""
-        return self.order_by("case_id", "position", "pk")
+    def of_published_cases(self):
+        return self.filter(case__state=PublicationState.PUBLISHED)
+
+    def with_targets(self):
+        """The indicators that have a numeric target."""
+        return self.filter(target_value__isnull=False)
 
 
 class RowManager(models.Manager.from_queryset(RowQuerySet)):
@@ -191,7 +218,60 @@ class Funding(Row):
         ]
 
     def __str__(self):
-        return f"{self.get_payer_kind_display()}: {self.amount or ''} {self.currency}".strip()
+        return f"{self.get_payer_kind_display()}: {self.amount_text or self.share_text}"
+
+    @property
+    def amount_text(self):
+        """The amount as the source states it, in its currency: "about NOK 8.5 bn"; "" when
+        the source gives none."""
+        if self.amount is None:
+            return ""
+        values = {"currency": self.currency}
+        if self.amount >= BILLION:
+            text = gettext("%(currency)s %(number)s bn") % {
+                **values,
+                "number": number(Decimal(self.amount) / BILLION),
+            }
+        elif self.amount >= MILLION:
+            text = gettext("%(currency)s %(number)s m") % {
+                **values,
+                "number": number(Decimal(self.amount) / MILLION),
+            }
+        else:
+            text = gettext("%(currency)s %(number)s") % {**values, "number": number(self.amount)}
+        if self.qualifier:
+            text = f"{self.get_qualifier_display()} {text}"
+        if self.price_year:
+            text += " " + gettext("(%(year)s prices)") % {"year": self.price_year}
+        return text
+
+    @property
+    def share_text(self):
+        if self.share is None:
+            return ""
+        text = gettext("%(share)s %% of the whole") % {"share": number(self.share)}
+        return (
+            f"{self.get_qualifier_display()} {text}"
+            if self.qualifier and self.amount is None
+            else text
+        )
+
+    @property
+    def period_text(self):
+        return years(self.period_start, self.period_end)
+
+    @property
+    def figure_text(self):
+        """Amount, share and period in one line, or that the sources state none."""
+        parts = [self.amount_text, self.share_text, self.period_text]
+        return ", ".join(p for p in parts if p) or gettext("amount not stated in the sources")
+
+    @property
+    def payer_text(self):
+        """Who pays, in words: the organisation or payer named, else the kind of payer."""
+        if self.payer_id:
+            return self.payer.name
+        return self.payer_name or self.get_payer_kind_display()
 
     def clean(self):
         super().clean()
@@ -308,6 +388,43 @@ class Indicator(Row):
     def has_target(self):
         return self.target_value is not None
 
+    @property
+    def baseline_text(self):
+        return _value_text(self.baseline_value, self.baseline_year, self.unit, "in")
+
+    @property
+    def target_text(self):
+        return _value_text(self.target_value, self.target_year, self.unit, "by")
+
+    @property
+    def points(self):
+        """(year, value) of the baseline, the measured values and the target, where both
+        are known, in year order: what its chart draws."""
+        found = [(m.year, m.value) for m in self.measurements.all()]
+        for value, year in [
+            (self.baseline_value, self.baseline_year),
+            (self.target_value, self.target_year),
+        ]:
+            if value is not None and year is not None:
+                found.append((year, value))
+        return sorted(found, key=lambda point: point[0])
+
+
+def _value_text(value, year, unit, when):
+    """ "80 % by 2030", "100 in 2015", "by 2030" when only the year is known, or that the
+    sources do not state it."""
+    if value is None and year is None:
+        return gettext("not stated in the sources")
+    text = f"{number(value)} {unit}".strip() if value is not None else ""
+    if year is not None:
+        phrase = (gettext("in %(year)s") if when == "in" else gettext("by %(year)s")) % {
+            "year": year
+        }
+        text = f"{text} {phrase}".strip()
+    if value is None:
+        text = gettext("%(when)s, value not stated") % {"when": text}
+    return text
+
 
 class Measurement(TranslatedModel, models.Model):
     """A value of an indicator measured in a year, as a source reports it."""
@@ -348,6 +465,12 @@ class Measurement(TranslatedModel, models.Model):
 
     def __str__(self):
         return f"{self.year}: {self.value}"
+
+    @property
+    def text(self):
+        """ "90 % in 2020"."""
+        value = f"{number(self.value)} {self.indicator.unit}".strip()
+        return gettext("%(value)s in %(year)s") % {"value": value, "year": self.year}
 
     def natural_key(self):
         return (str(self.indicator.key), self.year)

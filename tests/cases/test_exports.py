@@ -138,7 +138,8 @@ def test_the_csv_takes_a_fixed_number_of_queries(client, django_assert_num_queri
     # 1 the content version (the filter form's choices come from the facet index)
     # 2 the cases, in chunks of 500 (one here)
     # 3-8 their themes, goals, regions, parties, published networks and sources
-    with django_assert_num_queries(8):
+    # 9-12 their funding, commitments, indicators and measured values
+    with django_assert_num_queries(12):
         assert client.get(url).getvalue()
 
 
@@ -214,9 +215,10 @@ def test_the_report_takes_a_fixed_number_of_queries(
     url = f"{reverse('cases:report')}?{query}"
     current_index()
     # 1 the content version (the filter form's choices come from the facet index)
-    # 2 the cases; 3-10 their themes, goals, regions, parties, published networks,
-    # sources, key figures and milestones
-    with django_assert_num_queries(10):
+    # 2 the cases; 3-14 their themes, goals, regions, parties, published networks,
+    # sources, funding, commitments, indicators, measured values, key figures and
+    # milestones
+    with django_assert_num_queries(14):
         assert client.get(url).status_code == 200
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from cases.facetindex import FacetIndex, current_index
 from cases.filters import CaseFilter
-from cases.models import Case
+from cases.models import Case, Funding, Indicator
 from cases.related import WEIGHTS, related_cases
 from publishing.models import PublicationState
 from tests.factories import (
@@ -25,14 +25,27 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-FACETS = ["country", "theme", "instrument", "goal", "network", "region", "level", "status"]
+FACETS = [
+    "country",
+    "theme",
+    "instrument",
+    "goal",
+    "network",
+    "region",
+    "level",
+    "pays_for",
+    "target",
+    "status",
+]
 
 
 SEED = 20261201
 
 
 def build_content():
-    """45 cases of random countries, instruments, statuses, years and links; a tenth drafts."""
+    """45 cases of random countries, instruments, statuses, years and links, funding rows
+    for random purposes (the whole, "", too) and indicators with or without a target; a
+    tenth drafts."""
     rng = random.Random(SEED)
     vocabulary = make_vocabulary(7)
     regions, goals = vocabulary["regions"][:6], vocabulary["goals"]
@@ -56,6 +69,12 @@ def build_content():
             "regions": rng.sample(regions, rng.randint(0, 2)),
             "networks": rng.sample(networks, rng.randint(0, 2)),
             "parties": rng.sample(parties, rng.randint(0, 3)),
+            "funding": [
+                {"purpose": rng.choice(Funding.Purpose.values)} for _ in range(rng.randint(0, 3))
+            ],
+            "indicators": [
+                {"target_value": rng.choice([None, None, 0, 80])} for _ in range(rng.randint(0, 2))
+            ],
         }
         for _ in range(45)
     )
@@ -75,7 +94,7 @@ def attributes():
     """{pk: {facet: set of values}, plus 'year'} of every published case, read plainly."""
     found = {}
     for case in Case.objects.published().prefetch_related(
-        "themes", "goals", "regions", "networks", "parties"
+        "themes", "goals", "regions", "networks", "parties", "funding", "indicators"
     ):
         found[case.pk] = {
             "country": {case.country},
@@ -86,6 +105,8 @@ def attributes():
             "region": {r.slug for r in case.regions.all()},
             "network": {n.slug for n in case.networks.all() if n.state == "published"},
             "level": {p.level for p in case.parties.all() if p.level},
+            "pays_for": {f.purpose for f in case.funding.all() if f.purpose},
+            "target": {"yes"} if any(i.has_target for i in case.indicators.all()) else set(),
             "year": case.start_year,
         }
     return found
@@ -102,7 +123,7 @@ def admits(case, name, values):
 def random_query(rng, index):
     query = {}
     for name in rng.sample(FACETS, rng.randint(0, 4)):
-        known = list(index.values[name])
+        known = sorted(index.values[name])
         query[name] = rng.sample(known, min(len(known), rng.randint(1, 2)))
     if rng.random() < 0.3:
         query["year_from"] = rng.choice([2000, 2010])
@@ -120,8 +141,10 @@ def querydict(query):
 
 def test_facet_counts_agree_with_a_brute_force_count(rng):
     cases = attributes()
-    for _ in range(25):
+    used = set()
+    for _ in range(40):
         query = random_query(rng, current_index())
+        used.update(query)
         filterset = CaseFilter(querydict(query))
         for facet in FACETS:
             others = {name: v for name, v in query.items() if name != facet}
@@ -131,11 +154,13 @@ def test_facet_counts_agree_with_a_brute_force_count(rng):
                 for value in case[facet]:
                     expected[value] = expected.get(value, 0) + 1
             assert filterset.facet_counts(facet) == expected, (query, facet)
+    # Every facet was filtered by in some query, not only counted.
+    assert used >= set(FACETS)
 
 
 def test_the_selection_agrees_with_the_database_and_with_brute_force(rng):
     cases = attributes()
-    for _ in range(25):
+    for _ in range(40):
         query = random_query(rng, current_index())
         filterset = CaseFilter(querydict(query))
         expected = {
@@ -183,6 +208,17 @@ def test_related_cases_agree_with_scoring_every_case(content):
         scores = {pk: brute_force_score(cases, case, pk) for pk in cases}
         ranked = sorted((pk for pk in cases if scores[pk] > 0), key=lambda pk: (-scores[pk], pk))
         assert [c.pk for c in related_cases(case)] == ranked[:4]
+
+
+def test_the_content_has_every_value_of_the_money_facets(content):
+    """The premise of the brute-force tests: each purpose and "has a target" occur, and so
+    do funding for the whole and indicators without a target, which must not count."""
+    cases = attributes()
+    assert set().union(*(c["pays_for"] for c in cases.values())) == set(Funding.Purpose.values[1:])
+    assert any(c["target"] for c in cases.values())
+    assert any(not c["target"] for c in cases.values())
+    assert Funding.objects.filter(case__state="published", purpose="").exists()
+    assert Indicator.objects.filter(case__state="published", target_value__isnull=True).exists()
 
 
 def test_the_index_is_rebuilt_after_a_change(content):

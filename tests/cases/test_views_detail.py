@@ -6,7 +6,10 @@ from cases.facetindex import current_index
 from tests.factories import (
     bulk_cases,
     make_case,
+    make_commitment,
+    make_funding,
     make_goal,
+    make_indicator,
     make_key_figure,
     make_milestone,
     make_network,
@@ -17,7 +20,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-CASE_QUERIES = 12
+CASE_QUERIES = 16
 
 
 @pytest.fixture
@@ -85,9 +88,13 @@ def test_parties_are_grouped_by_government_level(client):
 
 def test_the_case_page_takes_a_fixed_number_of_queries(client, django_assert_num_queries):
     # 1 the case; 2-10 one each for themes, regions, networks, parties, sources,
-    # key figures, milestones, goals and glossary terms; 11 the content version, for the
-    # facet index that scores related cases; 12 the chosen related cases.
+    # key figures, milestones, goals and glossary terms; 11-14 its funding, commitments,
+    # indicators and their measured values; 15 the content version, for the facet index
+    # that scores related cases; 16 the chosen related cases.
     case = make_case(regions=[make_region()], networks=[make_network()], goals=[make_goal()])
+    make_funding(case)
+    make_commitment(case)
+    make_indicator(case, measurements=[(2020, 90)])
     bulk_cases(5)  # sharing its theme: related cases to show
     current_index()
     with django_assert_num_queries(CASE_QUERIES):
@@ -102,6 +109,10 @@ def test_the_query_count_does_not_grow_with_related_rows(client, django_assert_n
         goals=[make_goal() for _ in range(5)],
         parties=[make_organisation() for _ in range(10)],
     )
+    for _ in range(5):
+        make_funding(case)
+        make_commitment(case)
+        make_indicator(case, measurements=[(2020, 90), (2024, 85)])
     bulk_cases(5, themes=["transport"])
     current_index()
     with django_assert_num_queries(CASE_QUERIES):

@@ -5,7 +5,10 @@ from django.test import Client
 from tests.factories import (
     bulk_cases,
     make_case,
+    make_commitment,
+    make_funding,
     make_goal,
+    make_indicator,
     make_key_figure,
     make_milestone,
     make_network,
@@ -49,6 +52,11 @@ def build_site():
         make_key_figure(full, label=label, value=value, unit="MSEK", year=2018)
     make_source(full, title="Slutrapport om avtalet", publisher="Northport Region", year=2017)
     make_milestone(full, year=2014, event="Negotiation set up")
+    # Money, duties and targets: tables, a list and a chart.
+    make_funding(full, payer=party, amount=12_500_000_000, currency="SEK", period_start=2014)
+    make_funding(full, amount=None, currency="", share=50, note="Half of the rail line")
+    make_commitment(full, party=party, goal=goal, text="Build 100,000 homes near stations.")
+    make_indicator(full, goal=goal, name="Car trips", unit="%", measurements=[(2020, 95)])
     make_term(
         [full],
         name_en="harbour partnership pact",

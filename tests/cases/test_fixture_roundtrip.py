@@ -14,10 +14,14 @@ from networks.models import CityRegion, Network, NetworkSource, Organisation, Pu
 from tests.factories import (
     bulk_cases,
     make_case,
+    make_commitment,
+    make_funding,
     make_goal,
+    make_indicator,
     make_network,
     make_organisation,
     make_region,
+    make_source,
     shared_content,
 )
 
@@ -27,20 +31,28 @@ CONTENT = [Case, Network, CityRegion, Organisation, ClimateGoal, Theme]
 
 
 def build_content():
-    """Cases in every state with links and inline rows, a network with sources, a draft
-    network, and a region, party and goal that no case uses."""
+    """Cases in every state with links and inline rows (funding, commitments and indicators
+    among them), a network with sources, a draft network, and a region, party and goal that
+    no case uses."""
     network = make_network(name="Housing network")
     NetworkSource.objects.create(network=network, title="About it", url="https://a.example/")
     make_network(state=PublicationState.DRAFT)
     cases = bulk_cases(8)
-    make_case(
+    state, goal = make_organisation(level="state", kind="state"), make_goal()
+    case = make_case(
         country="DK",
         themes=["housing", "land-use"],
         networks=[network],
         regions=[make_region(name="Aalborg")],
-        parties=[make_organisation(level="state", kind="state")],
-        goals=[make_goal()],
+        parties=[state],
+        goals=[goal],
     )
+    # Money, duties and targets that name their source, party and goal.
+    source = make_source(case)
+    make_funding(case, payer=state, source=source, from_case_sources=False, share="33.50")
+    make_commitment(case, party=state, goal=goal, source=source, from_case_sources=False)
+    indicator = make_indicator(case, goal=goal, target_value="-12.5", measurements=[(2021, 97)])
+    indicator.measurements.update(source=source)
     make_case(country="NO", state=PublicationState.DRAFT, published_at=None)
     make_case(country="SE", state=PublicationState.ARCHIVED)
     for make in (make_region, make_organisation, make_goal):

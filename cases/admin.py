@@ -59,11 +59,21 @@ class MilestoneInline(LanguagesAdmin, admin.StackedInline):
     fields = ["position", ("year", "month", "day"), *side_by_side("event")]
 
 
+class RowForm(ConcurrentEditForm):
+    def conflict_record(self):
+        return self.instance.case
+
+
+class MeasurementForm(ConcurrentEditForm):
+    def conflict_record(self):
+        return self.instance.indicator
+
+
 class RowInline(LanguagesAdmin, admin.StackedInline):
     """Money, duties and targets: each row guarded against edit conflicts, its source and
     its organisation chosen among the case's own (saved) sources and parties."""
 
-    form = ConcurrentEditForm
+    form = RowForm
     extra = 0
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
@@ -222,15 +232,22 @@ class CaseAdmin(WorkflowAdmin):
 
 class MeasurementInline(LanguagesAdmin, admin.StackedInline):
     model = Measurement
-    form = ConcurrentEditForm
+    form = MeasurementForm
     extra = 0
     fields = [("year", "value", "source"), *side_by_side("note"), "loaded_version"]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "source":
-            indicator = request.resolver_match.kwargs.get("object_id")
-            kwargs["queryset"] = Source.objects.filter(case__indicators=indicator)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return super().formfield_for_foreignkey(
+            db_field, request, **sources_of_the_indicator(db_field, request, kwargs)
+        )
+
+
+def sources_of_the_indicator(db_field, request, kwargs):
+    """On an indicator's page, its source is one of its case's sources."""
+    if db_field.name == "source":
+        indicator = request.resolver_match.kwargs.get("object_id")
+        kwargs["queryset"] = Source.objects.filter(case__indicators=indicator)
+    return kwargs
 
 
 @admin.register(Indicator)
@@ -257,10 +274,9 @@ class IndicatorAdmin(HistoryAdmin):
         return False
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "source":
-            indicator = request.resolver_match.kwargs.get("object_id")
-            kwargs["queryset"] = Source.objects.filter(case__indicators=indicator)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return super().formfield_for_foreignkey(
+            db_field, request, **sources_of_the_indicator(db_field, request, kwargs)
+        )
 
 
 @admin.register(ClimateGoal)

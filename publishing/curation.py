@@ -59,6 +59,11 @@ class ConcurrentEditForm(forms.ModelForm):
                 type(self.instance), self.instance.pk
             )
 
+    def conflict_record(self):
+        """The record whose history and latest version a refused save links to: the row
+        itself, or for an inline row without admin pages of its own, its parent."""
+        return self.instance
+
     def clean(self):
         cleaned_data = super().clean()
         if not self.instance.pk:
@@ -66,13 +71,12 @@ class ConcurrentEditForm(forms.ModelForm):
         model = type(self.instance)
         current = row_version(model, self.instance.pk, lock=True)
         if current and cleaned_data.get("loaded_version") != current:
-            meta = model._meta
+            record = self.conflict_record()
+            meta = record._meta
             history = reverse(
-                f"admin:{meta.app_label}_{meta.model_name}_history", args=[self.instance.pk]
+                f"admin:{meta.app_label}_{meta.model_name}_history", args=[record.pk]
             )
-            change = reverse(
-                f"admin:{meta.app_label}_{meta.model_name}_change", args=[self.instance.pk]
-            )
+            change = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[record.pk])
             raise forms.ValidationError(
                 format_html(
                     '{} <a href="{}" target="_blank">{}</a> · <a href="{}" target="_blank">{}</a>',

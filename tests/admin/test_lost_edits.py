@@ -84,6 +84,7 @@ def test_a_stale_goal_form_is_refused_and_both_edits_survive(two_curators):
     [
         "cases.case",
         "cases.climategoal",
+        "cases.indicator",
         "networks.network",
         "networks.cityregion",
         "networks.organisation",

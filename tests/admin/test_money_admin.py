@@ -6,7 +6,7 @@ from django.utils.html import escape
 
 from cases.models import Funding, Indicator, Measurement
 from tests.admin.helpers import change_form_data
-from tests.factories import make_case, make_indicator, make_source
+from tests.factories import make_case, make_funding, make_indicator, make_source
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +104,16 @@ def test_a_curator_adds_a_measured_value_on_the_indicator_s_page(curator_client)
 def test_an_indicator_is_added_on_its_case_not_on_its_own(curator_client):
     assert curator_client.get("/admin/cases/indicator/add/").status_code == 403
     assert not Indicator.objects.exists()
+
+
+def test_a_funding_row_changed_since_the_form_was_opened_is_not_overwritten(curator_client):
+    case = make_case()
+    row = make_funding(case, note="First reading")
+    form = curator_client.get(change_url(case))
+    Funding.objects.filter(pk=row.pk).update(note_en="Saved meanwhile by another curator")
+    response = curator_client.post(
+        change_url(case), change_form_data(form, **{"funding-0-note_en": "From a stale form"})
+    )
+    assert response.status_code == 200
+    row.refresh_from_db()
+    assert row.note_en == "Saved meanwhile by another curator"

@@ -14,7 +14,20 @@ from datetime import UTC, date, datetime, timedelta
 from django.db import connection, transaction
 
 from cases import search
-from cases.models import Case, ClimateGoal, KeyFigure, Milestone, Source, TaggedCase, Theme
+from cases.models import (
+    Case,
+    ClimateGoal,
+    Commitment,
+    Funding,
+    Indicator,
+    KeyFigure,
+    Measurement,
+    Milestone,
+    Party,
+    Source,
+    TaggedCase,
+    Theme,
+)
 from cases.synthetic import additions
 from cases.synthetic import vocabulary as words
 from cases.synthetic.additions import genitive, slug_of
@@ -104,6 +117,69 @@ class Plan:
     goals: list
     themes: list
     text: dict
+    money: dict = field(default_factory=dict)
+
+
+CURRENCY = {"SE": "SEK", "NO": "NOK", "DK": "DKK", "FI": "EUR"}
+PURPOSES = [p for p in Funding.Purpose.values if p]
+INDICATORS = [
+    ("Passenger car traffic", "% change from the baseline year", "down", 0),
+    ("Greenhouse gas emissions", "% change from the baseline year", "down", -50),
+    ("Sustainable mode share", "%", "up", 60),
+    ("New homes near stations", "homes", "up", 20000),
+]
+
+
+def money(rng, country, parties, goals):
+    """0–4 funding rows (one for the whole, the rest by purpose), 0–3 commitments and 0–3
+    indicators with targets (some with measured values), as field dicts; most cases get
+    some, a few none, as in the starter content."""
+    if rng.random() < 0.15:
+        return {"funding": [], "commitments": [], "indicators": []}
+    currency = CURRENCY[country]
+    whole = rng.choice([1, 2, 5, 8, 12, 20]) * 10 ** rng.choice([8, 9])
+    funding = [{"payer_kind": Party.STATE, "amount": whole, "currency": currency, "purpose": ""}]
+    for purpose in rng.sample(PURPOSES, rng.randint(0, 3)):
+        funding.append(
+            {
+                "payer_kind": rng.choice([Party.STATE, Party.MUNICIPAL, Party.CHARGES]),
+                "amount": whole // rng.choice([2, 4, 5, 10]),
+                "currency": currency,
+                "purpose": purpose,
+                "share": rng.choice([None, 25, 50]),
+            }
+        )
+    commitments = [
+        {
+            "party_kind": Party.MUNICIPAL,
+            "party_id": rng.choice(parties) if parties else None,
+            "kind": kind,
+            "text_en": f"The municipalities commit to {label.lower()}.",
+            "goal_id": rng.choice(goals) if goals else None,
+        }
+        for kind, label in rng.sample(Commitment.Kind.choices, rng.randint(0, 3))
+    ]
+    indicators = []
+    for name, unit, direction, target in rng.sample(INDICATORS, rng.randint(0, 3)):
+        baseline = rng.choice([2005, 2009, 2015, 2017, 2019])
+        indicators.append(
+            {
+                "fields": {
+                    "goal_id": rng.choice(goals) if goals else None,
+                    "name_en": name,
+                    "unit_en": unit,
+                    "direction": direction,
+                    "baseline_year": baseline,
+                    "target_value": target,
+                    "target_year": rng.choice([2025, 2030, 2035, 2045]),
+                },
+                "measured": [
+                    (year, rng.randint(-30, 30))
+                    for year in sorted(rng.sample(range(baseline + 1, 2026), rng.randint(0, 2)))
+                ],
+            }
+        )
+    return {"funding": funding, "commitments": commitments, "indicators": indicators}
 
 
 class Weighted:
@@ -250,9 +326,10 @@ class Planner:
         )
         networks = self.networks[country].pick(rng.choices([0, 1, 2, 3], [40, 35, 18, 7])[0])
         goals = self.goals.pick(rng.randint(2, 4))
-        return Plan(
-            case, regions, parties, networks, goals, [self.theme_pks[t] for t in themes], text
-        )
+        themes = [self.theme_pks[t] for t in themes]
+        plan = Plan(case, regions, parties, networks, goals, themes, text)
+        plan.money = money(rng, country, parties, goals)
+        return plan
 
     def new_slug(self, title):
         while True:
@@ -340,9 +417,31 @@ def nearest_town(country, lat, lon):
 def insert(batch):
     """Bulk-create a batch of planned cases and everything that hangs on them."""
     cases = Case.objects.bulk_create([plan.case for plan in batch])
-    rows = {"sources": [], "key figures": [], "milestones": []}
+    rows = {
+        "sources": [],
+        "key figures": [],
+        "milestones": [],
+        "funding rows": [],
+        "commitments": [],
+    }
     links = {"regions": [], "parties": [], "networks": [], "themes": [], "goals": []}
+    indicators, measured = [], []
     for plan, case in zip(batch, cases, strict=True):
+        for name, model, planned in [
+            ("funding rows", Funding, plan.money["funding"]),
+            ("commitments", Commitment, plan.money["commitments"]),
+        ]:
+            rows[name] += [
+                model(case_id=case.pk, position=i, from_case_sources=True, **row)
+                for i, row in enumerate(planned, start=1)
+            ]
+        for i, indicator in enumerate(plan.money["indicators"], start=1):
+            indicators.append(
+                Indicator(
+                    case_id=case.pk, position=i, from_case_sources=True, **indicator["fields"]
+                )
+            )
+            measured.append(indicator["measured"])
         rows["sources"] += [Source(case_id=case.pk, **row) for row in plan.text["sources"]]
         rows["key figures"] += [KeyFigure(case_id=case.pk, **row) for row in plan.text["figures"]]
         rows["milestones"] += [
@@ -365,7 +464,14 @@ def insert(batch):
     TaggedCase.objects.bulk_create(
         TaggedCase(content_object_id=case, tag_id=pk) for case, pk in links["goals"]
     )
+    indicators = Indicator.objects.bulk_create(indicators)
+    measurements = Measurement.objects.bulk_create(
+        Measurement(indicator_id=indicator.pk, year=year, value=value)
+        for indicator, values in zip(indicators, measured, strict=True)
+        for year, value in values
+    )
     counts = {name: len(objects) for name, objects in rows.items()}
+    counts.update({"indicators": len(indicators), "measured values": len(measurements)})
     counts.update({f"{name} links": len(pairs) for name, pairs in links.items()})
     return counts
 

@@ -46,6 +46,9 @@ def digest(cases):
         "sources",
         "key_figures",
         "milestones",
+        "funding",
+        "commitments",
+        "indicators__measurements",
     ):
         rows.append(
             [
@@ -57,6 +60,17 @@ def digest(cases):
                 sorted([s.title, s.url, s.publisher, s.year] for s in case.sources.all()),
                 sorted([f.label, f.value, f.unit, f.year, f.note] for f in case.key_figures.all()),
                 [[m.year, m.month, m.day, m.event] for m in case.milestones.all()],
+                [[f.payer_kind, f.amount, f.currency, f.purpose] for f in case.funding.all()],
+                [[c.kind, c.text, c.goal_id is None] for c in case.commitments.all()],
+                [
+                    [
+                        i.name,
+                        i.target_value,
+                        i.target_year,
+                        [m.value for m in i.measurements.all()],
+                    ]
+                    for i in case.indicators.all()
+                ],
             ]
         )
     return hashlib.sha256(json.dumps(rows, default=str).encode()).hexdigest()
@@ -110,10 +124,28 @@ def test_every_case_has_its_inline_rows_and_links_in_range():
         "parties": (3, 8),
         "themes": (1, 5),
         "networks": (0, 3),
+        "funding": (0, 4),
+        "commitments": (0, 3),
+        "indicators": (0, 3),
     }
     for case in cases.prefetch_related(*counts):
         for name, (low, high) in counts.items():
             assert low <= len(getattr(case, name).all()) <= high, (case.slug, name)
+
+
+def test_most_cases_get_money_commitments_and_targets_that_fit_them():
+    cases, _summary = seeded(cases=200)
+    with_funding = cases.exclude(funding=None).distinct().count()
+    assert 0.7 * 200 <= with_funding < 200  # most, not all: some state none
+    for case in cases.prefetch_related("funding", "goals", "indicators__measurements"):
+        goals = {goal.pk for goal in case.goals.all()}
+        for row in case.funding.all():
+            assert (
+                row.currency == {"SE": "SEK", "NO": "NOK", "DK": "DKK", "FI": "EUR"}[case.country]
+            )
+        for indicator in case.indicators.all():
+            assert indicator.goal_id in goals and indicator.target_value is not None
+            assert all(m.year > indicator.baseline_year for m in indicator.measurements.all())
 
 
 def test_cases_vary_where_real_ones_do():

@@ -7,6 +7,7 @@ from django.views.generic import TemplateView
 
 from feedback.views import StatementView
 from malnordic.sitemaps import SITEMAPS
+from malnordic.sitemaps import section as sitemap_section
 from malnordic.views import HomeView, robots_txt
 
 # Django's own 404 view renders templates/404.html with the request's context, in the
@@ -31,8 +32,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        sitemaps.sitemap,
-        {"sitemaps": SITEMAPS, "content_type": "application/xml; charset=utf-8"},
+        sitemap_section,
         name="sitemap-section",
     ),
     path("robots.txt", robots_txt, name="robots"),

@@ -147,10 +147,11 @@ PAGES = [
     # 1 the content version, for the facet index, which gives the newest cases of the
     # selection; 2 those cases; 3 their themes.
     Page("feed", 3, lambda c: reverse("cases:feed"), title_of_newest),
-    # 1-2 the cases' latest change and their number of pages; 3-4 the same of the
-    # networks; 5-6 the number of pages of the regions and of the goals.
+    # 1 the cases' latest change; 2 the content version, for the facet index that counts
+    # them; 3-4 the networks' latest change and number; 5-6 the content version, for the
+    # index's counts of the regions and the goals with cases.
     Page("sitemap", 6, lambda c: reverse("sitemap"), lambda c: "sitemap-cases.xml"),
-    # 1 the number of pages; 2 the page's cases.
+    # 1 the content version, for the facet index that counts the pages; 2 the page's cases.
     Page(
         "sitemap section",
         2,

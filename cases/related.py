@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.facetindex import current_index, links_of
 from cases.models import Case, Theme
+from publishing.translation import columns
 
 # How much one shared item of each kind counts towards relatedness.
 WEIGHTS = {"goal": 2, "region": 3, "network": 2, "theme": 1, "instrument": 2}
@@ -31,7 +32,8 @@ def related_cases(case, limit=4):
         for value in values
     ]
     chosen = index.most_related(weighted, case.pk, limit)
-    found = Case.objects.in_bulk(chosen)
+    # A related case's card shows its title and links to its page: nothing else is read.
+    found = Case.objects.only("pk", "slug", *columns("title")).in_bulk(chosen)
     results = []
     for pk in chosen:
         related = found[pk]

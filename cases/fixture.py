@@ -14,6 +14,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import F, Prefetch
 
 from cases.models import (
+    Case,
     ClimateGoal,
     Commitment,
     Funding,
@@ -109,6 +110,11 @@ def fixture_objects(cases, everything=False, public=False):
         Measurement.objects.filter(indicator__case__in=cases)
         .select_related("indicator", "source__case")
         .order_by("indicator__case__slug", "indicator__position", "indicator__key", "year"),
+        # Whom to ask about each case, in the curator's order: the community app's model,
+        # found through the relation, as community builds on cases.
+        Case._meta.get_field("contacts").related_model.objects.filter(**children)
+        .select_related("case", "organisation")
+        .order_by("case__slug", "position", "key"),
         terms,
     ]
     for queryset in groups:

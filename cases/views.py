@@ -70,8 +70,8 @@ class CaseDetailView(DetailView):
     def get_queryset(self):
         # Curators may preview drafts; everyone else gets 404 for them.
         if self.request.user.has_perm("cases.view_case"):
-            return Case.objects.for_detail()
-        return Case.objects.public().for_detail()
+            return Case.objects.for_detail().with_contacts()
+        return Case.objects.public().for_detail().with_contacts()
 
     def render_to_response(self, context, **kwargs):
         response = super().render_to_response(context, **kwargs)

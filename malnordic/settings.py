@@ -67,11 +67,16 @@ INSTALLED_APPS = [
     "taggit",
     "simple_history",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "publishing",
     "networks",
     "cases",
     "glossary",
     "feedback",
+    "community",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +85,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "publishing.redirects.OldSlugRedirectMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -218,3 +224,43 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # The content `make run` loads into an empty database, and `make fixture` writes.
 STARTER_FIXTURE = BASE_DIR / "fixtures" / "starter.json"
+
+# The read-only open-data API at /api/v1/ (api/): JSON only, anonymous, and limited per
+# client address (API_ANON_RATE, e.g. "120/minute"; the address as PROXY_COUNT finds it).
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_CLASSES": ["api.base.AnonymousThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/minute")},
+    "NUM_PROXIES": PROXY_COUNT,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "MAL Nordic open-data API",
+    "DESCRIPTION": "Read-only access to the published content of MAL Nordic: Nordic cases "
+    "of land use, housing and transport planned together in city regions, their networks, "
+    "city regions, climate goals, themes and glossary. Every translated text is given in "
+    "Finnish, Swedish and English. Content licence: CC BY 4.0 "
+    "(https://creativecommons.org/licenses/by/4.0/).",
+    "VERSION": "1",
+    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PUBLIC": True,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # One name for each choice set that several fields share.
+    "ENUM_NAME_OVERRIDES": {
+        "CountryEnum": "networks.models.Country",
+        "CaseCountryEnum": "api.serializers.CASE_COUNTRY_CHOICES",
+        "PartyEnum": "cases.models.money.Party",
+        "ThemeEnum": "cases.models.vocabulary.Theme.Slug",
+    },
+}

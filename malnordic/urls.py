@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from feedback.views import StatementView
+from malnordic.catalog import catalog
 from malnordic.sitemaps import SITEMAPS
 from malnordic.sitemaps import section as sitemap_section
 from malnordic.views import HomeView, robots_txt
@@ -36,6 +37,9 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("robots.txt", robots_txt, name="robots"),
+    path("catalog.jsonld", catalog, name="catalog"),
+    # The read-only open-data API (api/), the same in every language.
+    path("api/v1/", include("api.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
@@ -45,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("", include("cases.urls")),
     path("", include("networks.urls")),
     path("", include("glossary.urls")),
+    path("", include("community.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

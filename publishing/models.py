@@ -203,3 +203,33 @@ class ContentVersion(models.Model):
         if not cls.objects.using(using).filter(pk=1).update(token=token):
             cls.objects.using(using).update_or_create(pk=1, defaults={"token": token})
         return token
+
+
+class OldSlug(models.Model):
+    """A slug a record had before a curator renamed it: its old address redirects to its
+    page (publishing/redirects.py), so links and bookmarks to it keep working.
+
+    It names the record by content type and primary key rather than by its new slug, so
+    a chain of renames (a → b → c) leads from every old slug straight to the current one.
+    """
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, verbose_name=_("content type")
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    old_slug = models.SlugField(_("old slug"), max_length=200, db_index=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("old slug")
+        verbose_name_plural = _("old slugs")
+        ordering = ["-created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "old_slug"], name="oldslug_unique_per_type"
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return self.old_slug

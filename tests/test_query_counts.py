@@ -91,11 +91,11 @@ PAGES = [
     Page("browse with a search", 4, browse("?q=agreement&country=SE"), some_case),
     # 1 the case; 2-10 its themes, regions, published networks, parties, sources, key
     # figures, milestones, goals and published glossary terms; 11-14 its funding,
-    # commitments, indicators and their measured values; 15 the content version, for the
-    # facet index that scores related cases; 16 the related cases.
+    # commitments, indicators and their measured values; 15 whom to ask; 16 the content
+    # version, for the facet index that scores related cases; 17 the related cases.
     Page(
         "case",
-        16,
+        17,
         lambda c: c.cases[0].get_absolute_url(),
         title_of_newest,
     ),
@@ -179,11 +179,11 @@ PAGES = [
     # networks of the cases; 7 the networks' sources; 8 the cases, in chunks of 500;
     # 9-12 their regions, parties, themes and published networks; 13 their goal links;
     # 14-16 their sources, key figures and milestones; 17-20 their funding, commitments,
-    # indicators and measured values; 21 the published glossary terms of the cases, 22 the
-    # exported cases of those terms.
+    # indicators and measured values; 21 whom to ask; 22 the published glossary terms of
+    # the cases, 23 the exported cases of those terms.
     Page(
         "export.json",
-        22,
+        23,
         lambda c: reverse("cases:export-json"),
         lambda c: c.cases[0].slug,
     ),

@@ -42,6 +42,14 @@ class CaseQuerySet(PublicationQuerySet):
             models.Prefetch("terms", queryset=self._published_terms()),
         ).with_money_and_targets()
 
+    def with_contacts(self):
+        """With whom to ask (community/), which only the case page shows: found through the
+        relation, as the glossary's terms are."""
+        contact = self.model._meta.get_field("contacts").related_model
+        return self.prefetch_related(
+            models.Prefetch("contacts", queryset=contact.objects.select_related("organisation"))
+        )
+
     def with_money_and_targets(self):
         """With the funding, commitments and indicators (and their measured values) that a
         case page, the report and the CSV show: four queries."""
@@ -354,6 +362,10 @@ class Case(TranslatedModel, Publishable, models.Model):
     @property
     def is_archived(self):
         return self.state == PublicationState.ARCHIVED
+
+    @property
+    def is_published(self):
+        return self.state == PublicationState.PUBLISHED
 
     @property
     def years(self):

@@ -20,7 +20,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-CASE_QUERIES = 16
+CASE_QUERIES = 17
 
 
 @pytest.fixture
@@ -89,8 +89,8 @@ def test_parties_are_grouped_by_government_level(client):
 def test_the_case_page_takes_a_fixed_number_of_queries(client, django_assert_num_queries):
     # 1 the case; 2-10 one each for themes, regions, networks, parties, sources,
     # key figures, milestones, goals and glossary terms; 11-14 its funding, commitments,
-    # indicators and their measured values; 15 the content version, for the facet index
-    # that scores related cases; 16 the chosen related cases.
+    # indicators and their measured values; 15 whom to ask; 16 the content version, for
+    # the facet index that scores related cases; 17 the chosen related cases.
     case = make_case(regions=[make_region()], networks=[make_network()], goals=[make_goal()])
     make_funding(case)
     make_commitment(case)

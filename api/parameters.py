@@ -10,7 +10,15 @@ from django.utils.functional import lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 
-from cases.filters import SORTS, YEAR_MAX, YEAR_MIN, CaseFilter, FacetFilter, YearFilter
+from cases.filters import (
+    SORTS,
+    YEAR_MAX,
+    YEAR_MIN,
+    CaseFilter,
+    FacetFilter,
+    PickedFilter,
+    YearFilter,
+)
 
 REPEAT = "Repeat the parameter for more values: a case matches any of them."
 LEFT_OUT = "An unknown value is left out and explained in `notes`."
@@ -39,6 +47,11 @@ def _year_text(found):
 def _text(name, found):
     if name == "q":
         return f"{force_str(found.label)}: words to search the cases for, as on the browse page."
+    if name == "case":
+        return (
+            f"{force_str(found.label)}: exactly these cases, by slug (repeatable); with other "
+            "filters, the cases among these that match them."
+        )
     return f"{force_str(found.label)}."
 
 
@@ -60,6 +73,15 @@ def filter_parameter(name, found):
             {"type": "array", "items": items},
             OpenApiParameter.QUERY,
             description=_lazy(_facet_text, name, found),
+            style="form",
+            explode=True,
+        )
+    if isinstance(found, PickedFilter):
+        return OpenApiParameter(
+            name,
+            {"type": "array", "items": {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"}},
+            OpenApiParameter.QUERY,
+            description=_lazy(_text, name, found),
             style="form",
             explode=True,
         )

@@ -46,15 +46,17 @@ def neutralise(value):
     return text
 
 
-def encode_rows(rows):
+def encode_rows(rows, delimiter=","):
     """A CSV file as UTF-8 bytes: the byte-order mark, then one chunk per row.
 
-    Every cell is neutralised; the csv module quotes cells holding commas, quotes or line
-    breaks and ends each line with CRLF (RFC 4180), as Excel expects.
+    Every cell is neutralised; the csv module quotes cells holding the `delimiter`,
+    quotes or line breaks and ends each line with CRLF (RFC 4180), as Excel expects.
+    `delimiter` is what the reader's spreadsheet expects: "," (RFC 4180, and Excel in
+    English), ";" for Excel in a language with a decimal comma, such as Finnish.
     """
     yield codecs.BOM_UTF8
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, delimiter=delimiter)
     for row in rows:
         writer.writerow([neutralise(cell) for cell in row])
         yield buffer.getvalue().encode("utf-8")
@@ -62,7 +64,7 @@ def encode_rows(rows):
         buffer.truncate()
 
 
-def write_csv(stream, rows):
+def write_csv(stream, rows, delimiter=","):
     """Write `rows` (iterables of cells) to a binary stream as spreadsheet-safe CSV."""
-    for chunk in encode_rows(rows):
+    for chunk in encode_rows(rows, delimiter):
         stream.write(chunk)

@@ -4,15 +4,22 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from cases.filters import CaseFilter
+from publishing import licence
 from publishing.text import clean_text
 
 FEED_SIZE = 50
 
 
 class CaseFeed(Feed):
-    """The newest published cases of any /cases/ selection, as Atom."""
+    """The newest published cases of any /cases/ selection (also an exact one, `case=`),
+    as Atom, with the content licence in a `Link` header as every export has."""
 
     feed_type = Atom1Feed
+
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        response["Link"] = f'<{licence.URL}>; rel="license"'
+        return response
 
     def get_object(self, request):
         return CaseFilter(request.GET)

@@ -16,6 +16,7 @@ from functools import cached_property
 
 import django_filters
 from django import forms
+from django.core.validators import slug_re
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -24,8 +25,11 @@ from cases.facetindex import current_index
 from cases.models import CASE_COUNTRIES, Case, Funding, Theme
 from cases.searchquery import parse
 from networks.models import Organisation
+from publishing.translation import columns
 
 YEAR_MIN, YEAR_MAX = 1900, 2100
+# The most cases an exact selection (`case=`) names; the report holds no more anyway.
+MAX_PICKED = 200
 VISIBLE_OPTIONS = 6
 SORTS = {
     "relevance": _("Relevance"),
@@ -63,6 +67,33 @@ class FacetFilter(django_filters.MultipleChoiceFilter):
         kwargs.setdefault("field_name", facet_field)
         kwargs.setdefault("distinct", "__" in facet_field)
         super().__init__(*args, **kwargs)
+
+
+class PickedField(forms.Field):
+    """The slugs of a repeated `case` parameter, each once: the well-formed ones kept (at
+    most MAX_PICKED), the others remembered as unknown (only slugs reach the database).
+
+    None when the parameter is not used (empty values do not count); a list, perhaps
+    empty, when it is: a selection of only unknown cases selects none, not all.
+    """
+
+    widget = forms.MultipleHiddenInput
+
+    def clean(self, value):
+        values = [str(v) for v in value or [] if v]
+        self.unknown = [v for v in values if not slug_re.fullmatch(v)]
+        slugs = list(dict.fromkeys(v for v in values if slug_re.fullmatch(v)))
+        self.dropped = len(slugs) > MAX_PICKED
+        return slugs[:MAX_PICKED] if values else None
+
+
+class PickedFilter(django_filters.Filter):
+    """An exact selection: the cases named by slug (OR within, AND with the rest)."""
+
+    field_class = PickedField
+
+    def filter(self, queryset, value):
+        return queryset if value is None else queryset.filter(slug__in=value)
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -148,6 +179,7 @@ class CaseFilter(django_filters.FilterSet):
     status = FacetFilter(label=_("Status"), choices=Case.Status.choices, facet_field="status")
     year_from = year_filter(_("Started in or after"), "gte")
     year_to = year_filter(_("Started in or before"), "lte")
+    case = PickedFilter(label=_("Case"))
 
     class Meta:
         model = Case
@@ -229,6 +261,17 @@ class CaseFilter(django_filters.FilterSet):
         return cache[key]
 
     @cached_property
+    def picked(self):
+        """{slug: case} of the cases `case=` names that the queryset holds (one query, only
+        when the parameter is used), in the order asked."""
+        slugs = self.cleaned.get("case") or []
+        if not slugs:
+            return {}
+        found = self.queryset.filter(slug__in=slugs).only("pk", "slug", *columns("title"))
+        found = {case.slug: case for case in found}
+        return {slug: found[slug] for slug in slugs if slug in found}
+
+    @cached_property
     def constraints(self):
         """{parameter: bitset of the cases it admits} for each parameter in use."""
         data, index = self.cleaned, self.index
@@ -239,6 +282,8 @@ class CaseFilter(django_filters.FilterSet):
             admitted["year_to"] = index.started_between(last=data["year_to"])
         if self.search.terms:
             admitted["q"] = index.of(self.ranks)
+        if data.get("case") is not None:
+            admitted["case"] = index.of(case.pk for case in self.picked.values())
         return admitted
 
     def within(self, excluded=None):
@@ -308,6 +353,10 @@ class CaseFilter(django_filters.FilterSet):
         for name in ("year_from", "year_to"):
             if data.get(name) is not None:
                 found.append((name, None, f"{fields[name].label}: {int(data[name])}"))
+        found.extend(
+            ("case", slug, f"{fields['case'].label}: {case.title}")
+            for slug, case in self.picked.items()
+        )
         return found
 
     def described(self):
@@ -340,6 +389,17 @@ class CaseFilter(django_filters.FilterSet):
             for name in self.facets
             for value in getattr(form.fields[name], "unknown", [])
         ]
+        picked = form.fields["case"]
+        notes.extend(
+            _("There is no published case “%(slug)s”; it was left out.") % {"slug": slug[:50]}
+            for slug in [*getattr(picked, "unknown", []), *(data.get("case") or [])]
+            if slug not in self.picked
+        )
+        if getattr(picked, "dropped", False):
+            notes.append(
+                _("At most %(max)s cases can be picked by name; the first %(max)s are used.")
+                % {"max": MAX_PICKED}
+            )
         for name in ("q", "year_from", "year_to"):
             for error in form.errors.get(name, []):
                 notes.append(f"{form.fields[name].label}: {error}")

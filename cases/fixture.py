@@ -112,7 +112,8 @@ def fixture_objects(cases, everything=False, public=False):
         .order_by("indicator__case__slug", "indicator__position", "indicator__key", "year"),
         # Whom to ask about each case, in the curator's order: the community app's model,
         # found through the relation, as community builds on cases.
-        Case._meta.get_field("contacts").related_model.objects.filter(**children)
+        Case._meta.get_field("contacts")
+        .related_model.objects.filter(**children)
         .select_related("case", "organisation")
         .order_by("case__slug", "position", "key"),
         terms,

@@ -61,7 +61,8 @@ def browser(django_db_setup, django_db_blocker, live_server):
     # once the last app's permissions exist, so that any test after it finds them.
     # Django's serialized rollback would do this, but Playwright's greenlet gives the test
     # another connection object than the one Django kept the serialized rows on.
-    last_app = list(apps.get_app_configs())[-1]
+    # post_migrate is sent for each app with models, in order.
+    last_app = [app for app in apps.get_app_configs() if app.models_module][-1]
 
     def restore(sender, **kwargs):
         if sender is last_app and not Theme.objects.exists():

@@ -81,3 +81,14 @@ def test_write_csv_writes_the_same_bytes_to_a_stream():
     stream = io.BytesIO()
     write_csv(stream, [["slug", "title"], ["x", "=y"]])
     assert stream.getvalue() == b"".join(encode_rows([["slug", "title"], ["x", "=y"]]))
+
+
+def test_a_semicolon_separated_file_quotes_cells_holding_semicolons():
+    data = b"".join(encode_rows([["a;b", "c,d", "=e"]], delimiter=";"))
+    assert data == codecs.BOM_UTF8 + b'"a;b";c,d;\'=e\r\n'
+
+
+def test_write_csv_takes_the_separator_too():
+    stream = io.BytesIO()
+    write_csv(stream, [["x", "y"]], delimiter=";")
+    assert stream.getvalue() == codecs.BOM_UTF8 + b"x;y\r\n"

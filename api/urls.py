@@ -1,6 +1,6 @@
 """The read-only open-data API, version 1, at /api/v1/ (in no language prefix)."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from rest_framework.routers import SimpleRouter
 
 from api import docs, views
@@ -18,5 +18,7 @@ router.register("glossary", views.TermViewSet, basename="term")
 urlpatterns = [
     path("schema/", docs.SchemaView.as_view(), name="schema"),
     path("docs/", docs.DocsView.as_view(), name="docs"),
+    path("", views.RootView.as_view(), name="root"),
     path("", include(router.urls)),
+    re_path(r"^(?P<rest>.*)$", views.NotFoundView.as_view(), name="not-found"),
 ]

@@ -3,10 +3,13 @@ cases, networks and glossary terms; regions and goals while a published case use
 and, from a case, only its published networks and terms."""
 
 from django.db.models import prefetch_related_objects
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import NotFound
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from api import serializers
 from api.base import OpenDataMixin
@@ -16,6 +19,7 @@ from cases.filters import CaseFilter
 from cases.models import Case, ClimateGoal, Theme
 from glossary.models import Term
 from networks.models import CityRegion, Network
+from publishing import licence
 
 # What a case in a list shows besides its row: a fixed number of queries for any page.
 CASE_LIST_PREFETCH = ["regions", "goals"]
@@ -122,3 +126,36 @@ class TermViewSet(ReadOnlyViewSet):
 
     def get_queryset(self):
         return Term.objects.for_glossary()
+
+
+@extend_schema(exclude=True)
+class RootView(OpenDataMixin, APIView):
+    """/api/v1/: where everything is, for a person or a client that starts here."""
+
+    def get(self, request):
+        names = ["cases", "networks", "regions", "goals", "themes", "glossary"]
+        basenames = ["case", "network", "region", "goal", "theme", "term"]
+        return Response(
+            {
+                **{
+                    name: request.build_absolute_uri(reverse(f"api:{basename}-list"))
+                    for name, basename in zip(names, basenames, strict=True)
+                },
+                "schema": request.build_absolute_uri(reverse("api:schema")),
+                "docs": request.build_absolute_uri(reverse("api:docs")),
+                "licence": {"name": licence.NAME, "url": licence.URL},
+            }
+        )
+
+
+@extend_schema(exclude=True)
+class NotFoundView(OpenDataMixin, APIView):
+    """Any other address under /api/v1/: a JSON 404, as every API error is."""
+
+    def get(self, request, rest=""):
+        raise NotFound(
+            _("There is no such address in the API; see %(root)s.")
+            % {"root": request.build_absolute_uri(reverse("api:root"))}
+        )
+
+    post = put = patch = delete = get

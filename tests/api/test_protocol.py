@@ -132,3 +132,19 @@ def test_too_many_requests_get_a_readable_429(client, settings):
     assert response["Access-Control-Allow-Origin"] == "*"
     # Another client is counted on its own.
     assert client.get("/api/v1/themes/", REMOTE_ADDR="10.0.0.9").status_code == 200
+
+
+def test_the_root_lists_every_endpoint_and_the_licence(client):
+    payload = client.get("/api/v1/").json()
+    for name in ["cases", "networks", "regions", "goals", "themes", "glossary", "schema", "docs"]:
+        assert payload[name].startswith("http://testserver/api/v1/")
+    assert payload["licence"]["name"] == "CC BY 4.0"
+
+
+@pytest.mark.parametrize("path", ["/api/v1/nothing/", "/api/v1/cases/x/y/z", "/api/v1/%00"])
+def test_an_unknown_api_address_is_a_json_404(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["detail"]
+    assert response["Access-Control-Allow-Origin"] == "*"

@@ -75,7 +75,10 @@ def test_posting_an_external_page_is_refused_and_never_linked(client, page):
     assert response.status_code == 400
     assert FeedbackMessage.objects.count() == 0
     body = response.content.decode()
-    for allowed in ('href="https://www.saavutettavuusvaatimukset', 'href="https://creativecommons'):
+    for allowed in (
+        'href="https://www.saavutettavuusvaatimukset',
+        'href="https://creativecommons',
+    ):
         body = body.replace(allowed, "")
     assert 'href="https' not in body
     assert 'href="javascript' not in body

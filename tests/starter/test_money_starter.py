@@ -82,4 +82,3 @@ def test_every_case_has_money_duties_or_targets_or_is_one_whose_reference_states
         )
     )
     assert empty == stated_none
-

@@ -1,7 +1,9 @@
 """How the API answers: JSON errors, read-only methods, CORS, the licence, the rate limit."""
 
 import pytest
+from django.utils import translation
 
+from api import views
 from tests.factories import make_case
 
 pytestmark = pytest.mark.django_db
@@ -59,11 +61,17 @@ def test_a_malformed_page_is_a_readable_404(client, case):
 
 
 def test_an_unknown_slug_is_a_json_404_with_a_message(client):
-    for url in ["/api/v1/cases/no-such/", "/api/v1/networks/no-such/", "/api/v1/glossary/x/"]:
+    for url, view in [
+        ("/api/v1/cases/no-such/", views.CaseViewSet),
+        ("/api/v1/networks/no-such/", views.NetworkViewSet),
+        ("/api/v1/glossary/x/", views.TermViewSet),
+    ]:
         response = client.get(url)
         assert response.status_code == 404
         assert response["Content-Type"] == "application/json"
-        assert "slug" in response.json()["detail"]
+        # In Finnish, the language of an address without a prefix.
+        with translation.override("fi"):
+            assert response.json()["detail"] == str(view.not_found)
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])

@@ -7,6 +7,7 @@ from django.views.generic import TemplateView
 
 from feedback.views import StatementView
 from malnordic.catalog import catalog
+from malnordic.health import healthz, security_txt
 from malnordic.sitemaps import SITEMAPS
 from malnordic.sitemaps import section as sitemap_section
 from malnordic.views import HomeView, robots_txt
@@ -37,6 +38,8 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("robots.txt", robots_txt, name="robots"),
+    path("healthz", healthz, name="healthz"),
+    path(".well-known/security.txt", security_txt, name="security-txt"),
     path("catalog.jsonld", catalog, name="catalog"),
     # The read-only open-data API (api/), the same in every language.
     path("api/v1/", include("api.urls")),

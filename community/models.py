@@ -6,7 +6,6 @@ subscriptions hold what members send and are read by curators in the admin.
 """
 
 import secrets
-import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -17,44 +16,23 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cases.models import Case
+from cases.models.money import CaseRow
 from networks.models import Organisation
 from publishing.fields import CleanCharField, CleanTextField
-from publishing.models import PublicationState, web_address
+from publishing.models import web_address
 from publishing.text import link_target
-from publishing.translation import TranslatedModel, translated
+from publishing.translation import translated
 
 NAME_MAX_LENGTH = 200
 
 
-class ContactQuerySet(models.QuerySet):
-    def of_published_cases(self):
-        return self.filter(case__state=PublicationState.PUBLISHED)
-
-
-class ContactManager(models.Manager.from_queryset(ContactQuerySet)):
-    """Finds a contact by its natural key, the stable `key` that fixtures carry; reads its
-    organisation with it, so a case page lists its contacts in one query."""
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("organisation")
-
-    def get_by_natural_key(self, key):
-        return self.get(key=key)
-
-
-class Contact(TranslatedModel, models.Model):
+class Contact(CaseRow):
     """Whom a planner can ask about a case: an organisation and a role in it, reached at a
     public address. A person is named only with their recorded consent."""
 
     case = models.ForeignKey(
         Case, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("case")
     )
-    position = models.PositiveIntegerField(
-        _("position"),
-        default=0,
-        help_text=_("Rows are shown in this order, lowest first; the curator sets it."),
-    )
-    key = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.SET_NULL,
@@ -103,10 +81,7 @@ class Contact(TranslatedModel, models.Model):
     )
     history = HistoricalRecords()
 
-    objects = ContactManager()
-
-    class Meta:
-        ordering = ["position", "pk"]
+    class Meta(CaseRow.Meta):
         verbose_name = _("contact")
         verbose_name_plural = _("whom to ask")
         constraints = [
@@ -124,7 +99,7 @@ class Contact(TranslatedModel, models.Model):
         return f"{self.organisation_text}: {self.role}" if self.organisation_text else self.role
 
     def natural_key(self):
-        return (str(self.key),)
+        return super().natural_key()
 
     natural_key.dependencies = ["cases.case", "networks.organisation"]
 

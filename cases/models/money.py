@@ -78,13 +78,29 @@ class RowManager(models.Manager.from_queryset(RowQuerySet)):
         return self.get(key=key)
 
 
-class Row(TranslatedModel, models.Model):
-    """What every money, duty and target row has: its case, its place in the curator's
-    order, a stable key for fixtures, and its source."""
+class CaseRow(TranslatedModel, models.Model):
+    """A row of a case kept in the curator's order, with a stable key that fixtures carry
+    as its natural key: the money, duty and target rows, and whom to ask (community/)."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, verbose_name=_("case"))
     position = models.PositiveIntegerField(_("position"), default=0, help_text=POSITION_HELP)
     key = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+
+    objects = RowManager()
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]
+
+    def natural_key(self):
+        return (str(self.key),)
+
+    natural_key.dependencies = ["cases.case"]
+
+
+class Row(CaseRow):
+    """What every money, duty and target row has besides: its source."""
+
     source = models.ForeignKey(
         Source,
         on_delete=models.SET_NULL,
@@ -100,14 +116,11 @@ class Row(TranslatedModel, models.Model):
         help_text=_("Tick when the row comes from the case's sources as a whole, not one."),
     )
 
-    objects = RowManager()
-
-    class Meta:
+    class Meta(CaseRow.Meta):
         abstract = True
-        ordering = ["position", "pk"]
 
     def natural_key(self):
-        return (str(self.key),)
+        return super().natural_key()
 
     natural_key.dependencies = ["cases.case", "cases.source"]
 

@@ -85,7 +85,7 @@ def commitments(case):
         Line(
             row.text,
             fallback_language(row, "text"),
-            f"{row.party.name if row.party_id else row.get_party_kind_display()}: ",
+            f"{row.party_text}: ",
         )
         for row in case.commitments.all()
     ]

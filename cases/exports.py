@@ -125,11 +125,7 @@ def funding_text(case):
 
 
 def commitments_text(case):
-    return joined(f"{party_of(row)}: {row.text}" for row in case.commitments.all())
-
-
-def party_of(row):
-    return row.party.name if row.party_id else row.get_party_kind_display()
+    return joined(f"{row.party_text}: {row.text}" for row in case.commitments.all())
 
 
 # (header, label, value) per column of the CSV and the XLSX's cases sheet. The headers
@@ -307,7 +303,7 @@ ROW_SHEETS = [
         _("Commitments"),
         [
             (_("Who undertakes"), lambda row: row.get_party_kind_display()),
-            (_("Party"), party_of),
+            (_("Party"), attrgetter("party_text")),
             (_("Kind"), lambda row: row.get_kind_display()),
             (_("What is undertaken"), attrgetter("text")),
             (_("Climate goal"), lambda row: row.goal.name if row.goal_id else ""),

@@ -343,6 +343,11 @@ class Commitment(Row):
     def __str__(self):
         return self.text
 
+    @property
+    def party_text(self):
+        """Who undertakes it, in words: the organisation named, else the kind of party."""
+        return self.party.name if self.party_id else self.get_party_kind_display()
+
 
 class Indicator(Row):
     class Direction(models.TextChoices):

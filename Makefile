@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 # Development commands run with DEBUG on unless the environment says otherwise.
 MANAGE := DEBUG=$${DEBUG:-true} $(PY) manage.py
 
-.PHONY: run test setup lint format fixture roundtrip bench messages clean
+.PHONY: run test setup lint format fixture roundtrip bench messages cluster restore-check clean
 
 run: setup
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
@@ -56,6 +56,15 @@ roundtrip: $(VENV)/.installed
 # in process only; BENCH_DURATION sets the measured seconds per scenario. See bench/run.py.
 bench: $(VENV)/.installed
 	$(PY) bench/run.py
+
+# Two gunicorn nodes behind HAProxy, with Redis and PostgreSQL, on 127.0.0.1 (deploy/).
+cluster: $(VENV)/.installed
+	$(PY) deploy/cluster.py $(CLUSTER_ARGS)
+
+# Back up the PostgreSQL database named by DATABASE_URL with pg_dump, restore it into an
+# empty database, and compare the fixture exports of the two byte for byte.
+restore-check: $(VENV)/.installed
+	deploy/restore-check
 
 # Refresh the translation catalogues after changing interface strings.
 messages: $(VENV)/.installed

@@ -82,10 +82,19 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses what the middleware below it returns, cached pages included.
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Permissions-Policy, and a Vary header that names only what a response varies by:
+    # above LocaleMiddleware, so that it sees the headers that one adds.
+    "malnordic.headers.ResponseHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "publishing.redirects.OldSlugRedirectMiddleware",
+    # Whole anonymous pages under the content version, and conditional requests answered
+    # before any view runs (publishing/pagecache.py).
+    "publishing.pagecache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -121,6 +130,29 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The cache: Redis when REDIS_URL is set, shared by every app server (the page cache, rate
+# limits and the API's throttle then hold across servers); otherwise memory in each process.
+# Everything derived from content is kept under the content version, so a change saved
+# through any server is seen at once through all of them (publishing/pagecache.py).
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "malnordic"),
+    }
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+# PAGE_CACHE=false turns the page cache off (the benchmark compares both). PAGE_MAX_AGE is
+# how long browsers and CDNs may reuse an anonymous page without asking again: 0, so a
+# change is seen at once; they revalidate with the ETag, which costs no rendering.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_MAX_AGE = env_int("PAGE_MAX_AGE", 0)
 
 # axes first: it refuses a locked-out sign-in before ModelBackend spends a password hash on it.
 AUTHENTICATION_BACKENDS = [

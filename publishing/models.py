@@ -182,6 +182,7 @@ class ContentVersion(models.Model):
     """
 
     token = models.CharField(max_length=32)
+    changed_at = models.DateTimeField(_("changed"), default=timezone.now)
 
     class Meta:
         verbose_name = _("content version")
@@ -194,15 +195,24 @@ class ContentVersion(models.Model):
 
     @classmethod
     def current(cls, using="default"):
-        token = cls.objects.using(using).filter(pk=1).values_list("token", flat=True).first()
-        return token or cls.bump(using)
+        return cls.current_with_time(using)[0]
+
+    @classmethod
+    def current_with_time(cls, using="default"):
+        """(token, when the content last changed), in one query."""
+        row = cls.objects.using(using).filter(pk=1).values_list("token", "changed_at").first()
+        return row or cls._renew(using)
 
     @classmethod
     def bump(cls, using="default"):
-        token = uuid.uuid4().hex
-        if not cls.objects.using(using).filter(pk=1).update(token=token):
-            cls.objects.using(using).update_or_create(pk=1, defaults={"token": token})
-        return token
+        return cls._renew(using)[0]
+
+    @classmethod
+    def _renew(cls, using):
+        values = {"token": uuid.uuid4().hex, "changed_at": timezone.now()}
+        if not cls.objects.using(using).filter(pk=1).update(**values):
+            cls.objects.using(using).update_or_create(pk=1, defaults=values)
+        return values["token"], values["changed_at"]
 
 
 class OldSlug(models.Model):

@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 # Development commands run with DEBUG on unless the environment says otherwise.
 MANAGE := DEBUG=$${DEBUG:-true} $(PY) manage.py
 
-.PHONY: run test setup lint format fixture roundtrip bench messages cluster restore-check clean
+.PHONY: run test setup lint format fixture roundtrip bench messages cluster restore-check lock clean
 
 run: setup
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
@@ -71,13 +71,34 @@ messages: $(VENV)/.installed
 	$(MANAGE) makemessages --locale fi --locale sv --no-obsolete --add-location file
 	$(MANAGE) compilemessages --locale fi --locale sv
 
-$(VENV)/.installed: pyproject.toml
+# Every package, transitive ones too, at the version and with the hashes that uv.lock records
+# (exported by `make lock`): pip refuses anything unpinned or whose file does not match.
+$(VENV)/.installed: requirements/test.txt
 	@test -n "$(PYTHON)" || { echo "No Python >= 3.12 found. Install one, or name it: make $(MAKECMDGOALS) PYTHON=/path/to/python3.12" >&2; exit 1; }
 	@"$(PYTHON)" -c 'import sys; sys.exit(sys.version_info < (3, 12))' || { echo "$(PYTHON) is older than 3.12; Django 6 needs 3.12 or newer." >&2; exit 1; }
 	test -x $(PY) || "$(PYTHON)" -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
-	$(PY) -m pip install --quiet --disable-pip-version-check --group test
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/test.txt
 	touch $@
+
+# Resolve pyproject.toml's dependency groups into uv.lock (for every supported Python and
+# platform) and export the hashed requirements/run.txt (production) and requirements/test.txt.
+# Uses a pinned uv installed into a temporary venv, or UV=/path/to/uv. Keeps the locked
+# versions that still fit; LOCK_ARGS=--upgrade moves every package to its newest release.
+UV_VERSION ?= 0.13.9
+UV_EXPORT = export --frozen --no-emit-project --format requirements-txt --quiet
+lock:
+	@test -n "$(UV)$(PYTHON)" || { echo "No Python >= 3.12 found to install uv with; name one (PYTHON=...) or uv (UV=...)." >&2; exit 1; }
+	@set -e; uv="$(UV)"; \
+	if [ -z "$$uv" ]; then \
+		tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+		"$(PYTHON)" -m venv "$$tmp"; \
+		"$$tmp/bin/pip" install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"; \
+		uv="$$tmp/bin/uv"; \
+	fi; \
+	"$$uv" lock $(LOCK_ARGS); \
+	"$$uv" $(UV_EXPORT) --only-group run -o requirements/run.txt; \
+	"$$uv" $(UV_EXPORT) --only-group test -o requirements/test.txt; \
+	echo "Locked: uv.lock, requirements/run.txt, requirements/test.txt."
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -119,6 +120,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "malnordic.context_processors.language_links",
+                # The admin's templates put the CSP nonce on their few inline elements.
+                "django.template.context_processors.csp",
             ],
         },
     },
@@ -162,7 +165,10 @@ AUTHENTICATION_BACKENDS = [
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -199,7 +205,37 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Nothing from elsewhere and no inline code. Public pages need no nonce: they are cached
+# whole, and a nonce in a stored page would not match the next response's header. Only
+# the admin's templates use one, for scripts (the header names a nonce only where a
+# template asked for it). Their one inline style, on a change list, is shown only when a
+# ModelAdmin turns off both action bars, which none here does. data: images are Swagger
+# UI's icons on the API documentation page.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# Django's own CSRF failure page has an inline style; ours has the site's look and says
+# what to do.
+CSRF_FAILURE_VIEW = "malnordic.views.csrf_failure"
+# In production the cookies are bound to this host exactly: the __Host- prefix makes the
+# browser refuse them unless Secure, for path / and with no Domain, so neither a
+# subdomain nor a plain-http page can set or overwrite them.
+SESSION_COOKIE_NAME = "sessionid" if DEBUG else "__Host-sessionid"
+CSRF_COOKIE_NAME = "csrftoken" if DEBUG else "__Host-csrftoken"
+# A curator's session ends after a working day without activity: every request saves the
+# session (in the database, shared by the app servers) and so starts the 8 hours again.
+# Only requests with a session pay for that; anonymous visitors have none.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
 
 # Sign-in lockout (django-axes, with malnordic/lockout.py). Five failures for one username
 # from one address, or LOGIN_ADDRESS_FAILURE_LIMIT from one address across usernames, lock
@@ -256,6 +292,26 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # The content `make run` loads into an empty database, and `make fixture` writes.
 STARTER_FIXTURE = BASE_DIR / "fixtures" / "starter.json"
+
+
+# Rate limits per client address (as PROXY_COUNT finds it), counted in the cache above, so
+# with Redis across every app server (publishing/ratelimit.py): "<number>/<second, minute,
+# hour or day>". FORM_RATE: proposals and follow requests, each form on its own (the
+# feedback form has its own limits, feedback/ratelimit.py; the admin's sign-in, axes');
+# LINK_RATE: the buttons of e-mailed confirm and leave links (generous: one-click leave
+# requests from a mail provider share its few addresses); EXPORT_RATE: CSV, XLSX, JSON,
+# report and brief, all together.
+def env_rate(name, default):
+    value = os.environ.get(name, "").strip() or default
+    number, _slash, unit = value.partition("/")
+    if not number.isdigit() or unit not in ("second", "minute", "hour", "day"):
+        raise ImproperlyConfigured(f"{name} must look like 30/minute, not {value!r}.")
+    return value
+
+
+FORM_RATE = env_rate("FORM_RATE", "5/hour")
+LINK_RATE = env_rate("LINK_RATE", "120/minute")
+EXPORT_RATE = env_rate("EXPORT_RATE", "30/minute")
 
 # The read-only open-data API at /api/v1/ (api/): JSON only, anonymous, and limited per
 # client address (API_ANON_RATE, e.g. "120/minute"; the address as PROXY_COUNT finds it).

@@ -1,7 +1,7 @@
 import logging
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseForbidden, HttpResponseServerError
 from django.template import loader
 from django.urls import get_script_prefix, reverse
 from django.utils import translation
@@ -110,3 +110,12 @@ def server_error(request):
                 _("Front page"),
             )
     return HttpResponseServerError(html)
+
+
+def csrf_failure(request, reason=""):
+    """A form refused for a missing or stale CSRF token, in the site's look and the page's
+    language: what most likely happened (the form was open too long, or cookies are
+    blocked) and what to do. Django's own page has an inline style, which the
+    Content-Security-Policy refuses. `reason` is not shown: the CSRF middleware has
+    already logged it."""
+    return HttpResponseForbidden(loader.render_to_string("403_csrf.html", request=request))

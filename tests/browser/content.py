@@ -1,5 +1,8 @@
 """The content the browser tests look at, built with the test factories."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.test import Client
 
 from tests.factories import (
@@ -72,8 +75,18 @@ def build_site():
 
 
 def admin_session_cookie(live_server, user):
-    """The session cookie of `user`, logged in, for the browser."""
+    """The session cookie of `user`, logged in, for the browser.
+
+    Secure, as production sends it (its __Host- name requires that): Chromium keeps and
+    sends secure cookies for http://localhost, the live server's address. Given by host
+    and path, as Playwright drops Secure from a cookie given by an http:// address."""
     client = Client()
     client.force_login(user)
-    cookie = client.cookies["sessionid"]
-    return {"name": "sessionid", "value": cookie.value, "url": live_server.url}
+    name = settings.SESSION_COOKIE_NAME
+    return {
+        "name": name,
+        "value": client.cookies[name].value,
+        "domain": urlsplit(live_server.url).hostname,
+        "path": "/",
+        "secure": True,
+    }

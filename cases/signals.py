@@ -18,7 +18,7 @@ from cases.models import (
     Theme,
 )
 from networks.models import CityRegion, Network, NetworkSource, Organisation
-from publishing.models import ContentVersion
+from publishing.signals import track
 
 
 @receiver(post_save, sender=Case)
@@ -75,9 +75,8 @@ def forget_deleted(sender, instance, using, **kwargs):
     search.refresh(getattr(instance, "cases_before_delete", []), using=using)
 
 
-# Every change to what the public can see gives the content a new version (see
-# publishing.models.ContentVersion), in the same transaction as the change.
-CONTENT_MODELS = [
+# Every change to what the public can see gives the content a new version.
+track(
     Case,
     TaggedCase,
     Source,
@@ -93,22 +92,5 @@ CONTENT_MODELS = [
     Organisation,
     Network,
     NetworkSource,
-]
-
-
-def content_changed(sender, using, **kwargs):
-    ContentVersion.bump(using)
-
-
-def links_of_content_changed(sender, action, using, **kwargs):
-    if action in ("post_add", "post_remove", "post_clear"):
-        ContentVersion.bump(using)
-
-
-for model in CONTENT_MODELS:
-    post_save.connect(content_changed, sender=model, dispatch_uid=f"version-save-{model}")
-    post_delete.connect(content_changed, sender=model, dispatch_uid=f"version-delete-{model}")
-for relation in (Case.parties, Case.regions, Case.networks, Case.themes):
-    m2m_changed.connect(
-        links_of_content_changed, sender=relation.through, dispatch_uid=f"version-{relation}"
-    )
+    relations=(Case.parties, Case.regions, Case.networks, Case.themes),
+)

@@ -14,6 +14,7 @@ from cases.models import Case, ClimateGoal
 from cases.related import related_cases
 from cases.searchquery import parse
 from publishing.links import browse_url
+from publishing.pagecache import may_preview
 from publishing.translation import localised
 
 
@@ -69,7 +70,7 @@ class CaseDetailView(DetailView):
 
     def get_queryset(self):
         # Curators may preview drafts; everyone else gets 404 for them.
-        if self.request.user.has_perm("cases.view_case"):
+        if may_preview(self.request, "cases.view_case"):
             return Case.objects.for_detail().with_contacts()
         return Case.objects.public().for_detail().with_contacts()
 

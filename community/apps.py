@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CommunityConfig(AppConfig):
     name = "community"
     verbose_name = _("Members")
+
+    def ready(self):
+        from community import signals  # noqa: F401

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class FeedbackConfig(AppConfig):
     name = "feedback"
     verbose_name = _("Feedback and accessibility")
+
+    def ready(self):
+        from feedback import signals  # noqa: F401

@@ -20,3 +20,8 @@ WHITENOISE_AUTOREFRESH = True
 # the default, PostgreSQL against SQLite; with SQLite, against a fresh SQLite database
 # that numbers the rows differently. Set up only when a collected test asks for it.
 DATABASES["sqlite"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}  # noqa: F405
+
+# Tests see pages as rendered (their context, their queries); the tests of the page cache
+# turn it on (tests/publishing/test_page_cache.py, and the sweeps of hidden and hostile
+# content, which look at what a stored page would leak).
+PAGE_CACHE = False

@@ -19,6 +19,13 @@ from tests.factories import bulk_cases, make_term, make_vocabulary, shared_conte
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def rendered(settings):
+    """The counts are of pages as rendered: the page cache is measured on its own below."""
+    settings.PAGE_CACHE = False
+
+
 SIZES = [10, 200]
 
 # What the first request after a change adds, to rebuild the facet index
@@ -224,3 +231,38 @@ def test_the_first_request_after_a_change_rebuilds_the_index_in_a_fixed_number_o
     queries = page.queries + REBUILD
     body = measured(client, django_assert_num_queries, content, page, queries)
     assert page.shows(content) in body
+
+
+STREAMED = ("export.csv", "export.json")
+STORED = [page for page in PAGES if page.name not in STREAMED]
+
+
+@pytest.mark.parametrize("page", STORED, ids=[page.name for page in STORED])
+def test_a_page_served_from_the_page_cache_reads_only_the_content_version(
+    client, django_assert_num_queries, settings, content, page
+):
+    settings.PAGE_CACHE = True
+    first = client.get(page.url(content))
+    assert not first.streaming
+    with django_assert_num_queries(1):
+        again = client.get(page.url(content))
+    assert again.status_code == 200
+    assert again.content == first.content
+
+
+@pytest.mark.parametrize("name", STREAMED)
+def test_streamed_downloads_are_rendered_each_time_with_the_same_validators(
+    client, settings, content, name
+):
+    """They can be many megabytes: not stored, but a conditional request still gets 304."""
+    settings.PAGE_CACHE = True
+    page = next(page for page in PAGES if page.name == name)
+    first = client.get(page.url(content))
+    assert first.streaming
+    body = first.getvalue()
+    again = client.get(page.url(content))
+    assert again.getvalue() == body
+    assert again["ETag"] == first["ETag"]
+    assert (
+        client.get(page.url(content), headers={"if-none-match": first["ETag"]}).status_code == 304
+    )

@@ -1,6 +1,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from cases.filters import CaseFilter
@@ -45,7 +46,8 @@ class CaseFeed(Feed):
         return clean_text(case.title)
 
     def item_description(self, case):
-        return clean_text(case.summary)
+        # Atom's summary is type="html", which a reader renders: the plain text is escaped.
+        return escape(clean_text(case.summary))
 
     def item_pubdate(self, case):
         return case.published_at

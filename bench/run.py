@@ -18,8 +18,14 @@
 5. prints a table per database: requests/s, p50 and p99 and requests/s as a share of the
    same run's /robots.txt, ours beside the peer's, and a one-line summary.
 
-Environment: DATABASE_URL, NAIVE_FACETS, BENCH_CASES (default 10000; above 10,000 only
-the in-process browse, facet, search and detail timings are taken, no HTTP),
+Every scenario of ours is measured with the page cache off (the pages as rendered); the
+peer's five scenarios are then measured again with the page cache on (in Redis when
+BENCH_REDIS_URL or REDIS_URL names one, as several app servers would share it, else in
+each worker's memory), each as a share of the /robots.txt of the same configuration.
+
+Environment: DATABASE_URL, NAIVE_FACETS, BENCH_REDIS_URL or REDIS_URL, BENCH_CASES
+(default 10000; above 10,000 only the in-process browse, facet, search and detail timings
+are taken, no HTTP),
 BENCH_DURATION (seconds measured per scenario, default 10), BENCH_KEEP=true (keep the
 temporary folder and the PostgreSQL databases).
 """
@@ -45,6 +51,7 @@ SCALING = ["browse", "facets", "search", "detail"]  # what BENCH_CASES > 10,000 
 # spends before it can answer (the facet index, caches).
 ORDER = ["browse", *(name for name, _label in SCENARIOS if name != "browse")]
 PEER_SCENARIOS = ["robots", "browse", "facets", "search", "detail"]
+CACHED_SCENARIOS = PEER_SCENARIOS
 WARM_UP = 3
 THRESHOLD_MS = 50
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
@@ -65,6 +72,7 @@ def main():
     http = cases <= 10_000
     peer_source = os.environ.get("NAIVE_FACETS", "").strip()
     keep = os.environ.get("BENCH_KEEP", "").lower() in ("1", "true", "yes")
+    redis_url = os.environ.get("BENCH_REDIS_URL", os.environ.get("REDIS_URL", "")).strip()
     folder = Path(tempfile.mkdtemp(prefix="malnordic-bench-"))
     commit = describe_commit()
     print(f"Benchmark of {commit} at {cases:,} cases, in {folder}", flush=True)
@@ -93,6 +101,9 @@ def main():
             report = {"label": label, "ours": ours, "timings": timings}
             if http:
                 report["http"] = measure_all(ours, [n for n, _l in SCENARIOS], duration, driver)
+                cached = sites.with_page_cache(ours, redis_url)
+                report["cached"] = cached
+                report["cached_http"] = measure_all(cached, CACHED_SCENARIOS, duration, driver)
             if peer_folder:
                 peer = sites.build_peer(peer_folder, kind, cases)
                 report["peer"] = peer
@@ -285,6 +296,38 @@ def print_http(report, duration, driver):
         "measurement, on average (the machine may be shared)."
     )
     print(summary_line(report["label"], ours, peer))
+    print()
+    if "cached_http" in report:
+        print_cached(report, peer)
+
+
+def print_cached(report, peer):
+    cached, ours = report["cached_http"], report["http"]
+    print(f"### {report['cached'].name}: the same scenarios with the page cache on\n")
+    print(
+        "| scenario | URLs | req/s | p50 ms | p99 ms | % of robots.txt | failed | others | "
+        "cache off: % of robots.txt | peer: % of robots.txt |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name in [*CACHED_SCENARIOS, "robots again"]:
+        result = cached[name]
+        off = share(ours[name], ours["robots"]) if name in ours else ""
+        other = share(peer[name], peer["robots"]) if name in peer else ""
+        print(
+            f"| {LABELS[name]} | {result['urls']} | {result['rps']:.1f} | {ms(result['p50'])} | "
+            f"{ms(result['p99'])} | {share(result, cached['robots'])} | {result['failures']} | "
+            f"{result['others']:.2f} | {off} | {other} |"
+        )
+    print()
+    shares = ", ".join(
+        f"{name} {share(cached[name], cached['robots'])} (off {share(ours[name], ours['robots'])})"
+        for name in CACHED_SCENARIOS[1:]
+    )
+    failed = sum(result["failures"] for result in cached.values())
+    print(
+        f"{report['label']}, page cache on: robots.txt {cached['robots']['rps']:.0f} req/s; "
+        f"{shares}; " + ("no failed requests." if not failed else f"{failed} failed requests.")
+    )
     print()
 
 

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -100,8 +100,25 @@ def production_env(database_url):
         ALLOWED_HOSTS="127.0.0.1",
         SECURE_SSL_REDIRECT="false",
         LOG_LEVEL="WARNING",
+        # The pages as rendered; with_page_cache() gives the same site with the cache on.
+        PAGE_CACHE="false",
+        # Every request comes from one address: the per-address limits would refuse most.
+        EXPORT_RATE="100000000/minute",
+        API_ANON_RATE="100000000/minute",
     )
+    env.pop("REDIS_URL", None)
     return env
+
+
+def with_page_cache(site, redis_url):
+    """The same site with the page cache on: in Redis when `redis_url` is given (as several
+    app servers share it; under a key prefix of this run's own), else in each worker's
+    memory."""
+    env = {**site.env, "PAGE_CACHE": "true", "CACHE_KEY_PREFIX": f"bench-{secrets.token_hex(6)}"}
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+    where = "Redis" if redis_url else "memory"
+    return replace(site, name=f"{site.name}, page cache in {where}", env=env)
 
 
 def collect_static():

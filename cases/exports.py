@@ -5,7 +5,8 @@ Each takes the same query parameters as /cases/ (also `case=<slug>`, an exact se
 and only ever holds published cases; parameters the browse page would ignore are ignored
 here too. Exports are ordered by title, whatever `sort` asks for: a file or a printed report
 reads best alphabetically. Every export response names the content licence in a `Link`
-header.
+header. One address gets at most EXPORT_RATE exports of any kind a window (429 after that,
+publishing/ratelimit.py).
 
 The CSV and the XLSX follow the page's language (the URL's language prefix: unprefixed is
 Finnish): headers, vocabulary labels and case texts (English where a text has no
@@ -22,6 +23,7 @@ from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.decorators import method_decorator
 from django.utils.http import content_disposition_header
 from django.utils.text import Truncator
 from django.utils.translation import gettext
@@ -41,6 +43,7 @@ from cases.fixture import fixture_chunks
 from cases.models import Case, Commitment, Funding, Party
 from networks.models import Network
 from publishing import licence
+from publishing.ratelimit import limit_export
 from publishing.translation import localised
 
 CSV_FILENAME = "mal-nordic-cases.csv"
@@ -225,6 +228,7 @@ def csv_response(request, cases):
 
 
 @require_safe
+@limit_export()
 def export_csv(request):
     """The selection as CSV (see csv_response)."""
     _filterset, cases = selection(request)
@@ -232,6 +236,7 @@ def export_csv(request):
 
 
 @require_safe
+@limit_export()
 def export_json(request):
     """The selection as a Django fixture with natural keys (see cases/fixture.py)."""
     _filterset, cases = selection(request)
@@ -448,6 +453,7 @@ def about(workbook, request, filterset, total):
 
 
 @require_safe
+@limit_export()
 def export_xlsx(request):
     """The selection as an Excel workbook (see xlsx_file), in the page's language."""
     filterset, cases = selection(request)
@@ -500,6 +506,7 @@ class PrintedSelection(TemplateView):
         return response
 
 
+@method_decorator(limit_export(html=True), name="dispatch")
 class ReportView(PrintedSelection):
     """The selection as a printable page: A4, one case a page, sources in full."""
 
@@ -570,6 +577,7 @@ def brief_of(case):
     }
 
 
+@method_decorator(limit_export(html=True), name="dispatch")
 class BriefView(PrintedSelection):
     """The selection as a short brief: one A4 page a case, for a workshop's table. The
     longer texts and lists are cut to fit, with a link to the case page that has them all;

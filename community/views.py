@@ -17,8 +17,8 @@ from community import links
 from community.forms import FollowForm, ProposalForm
 from community.models import Subscription
 from community.notify import notify_coordinator, send_confirmation
-from community.ratelimit import over_limit
 from feedback.models import sender_hash
+from publishing.ratelimit import form_refusal, hit, link_refusal, too_many
 
 # What a followed selection leaves out of the browse page's query: the page and the order.
 NOT_THE_SELECTION = {"page", "sort"}
@@ -31,7 +31,8 @@ def sender_of(request):
 
 class LimitedFormView(FormView):
     """A form from the public: a bot that fills the hidden field is answered as a success
-    and nothing is kept; one address may send `action` at most five times an hour."""
+    and nothing is kept; one address may send `action` at most FORM_RATE times (counted
+    across all app servers, publishing/ratelimit.py). A refused form keeps its text."""
 
     action = None
 
@@ -41,10 +42,9 @@ class LimitedFormView(FormView):
             return redirect(self.get_success_url())
         if not form.is_valid():
             return self.form_invalid(form)
-        refused = over_limit(self.action, sender_of(request))
-        if refused:
-            text, wait = refused
-            form.add_error(None, text)
+        wait = hit(f"form:{self.action}", request, "FORM_RATE")
+        if wait:
+            form.add_error(None, form_refusal(wait))
             response = self.form_invalid(form, status=429)
             response["Retry-After"] = str(wait)
             return response
@@ -130,6 +130,14 @@ class SignedLinkView(View):
     POST does it. A link that was altered, or has expired, gets a readable 400."""
 
     template_name = None
+
+    def dispatch(self, request, *args, **kwargs):
+        # The buttons cost a database write; one address may press LINK_RATE of them.
+        if request.method == "POST":
+            wait = hit("link", request, "LINK_RATE")
+            if wait:
+                return too_many(request, link_refusal(wait), wait)
+        return super().dispatch(request, *args, **kwargs)
 
     def subscription(self, code):
         try:

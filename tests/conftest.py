@@ -3,6 +3,7 @@ import os
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.utils import translation
 
 
@@ -19,6 +20,15 @@ def pytest_runtest_makereport(item, call):
 # Every test database holds only what the migrations make (the five themes, the Curator
 # group); each test builds the rest with tests/factories.py. Only the tests whose subject
 # is the shipped starter content load it (tests/starter/).
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits, the API's throttle and the page cache keep their counts and copies in
+    the cache: each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -58,6 +58,7 @@ def as_served(settings):
     settings.PAGE_CACHE = True
     settings.EXPORT_RATE = "1000000/minute"
 
+
 HTML = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "' onmouseover='alert(1)"]
 FORMULAS = [
     '=HYPERLINK("http://x","y")',

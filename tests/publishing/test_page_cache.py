@@ -316,6 +316,10 @@ def test_pages_and_downloads_are_compressed_for_clients_that_ask(client, page_ca
     assert packed["Content-Encoding"] == "gzip"
     assert "Accept-Encoding" in packed["Vary"]
     assert gzip.decompress(packed.getvalue()) == plain_body
+    # Compressing makes the tag weak; it still validates the page.
+    assert packed["ETag"] == f"W/{plain['ETag']}"
+    again = client.get(url, headers={"accept-encoding": "gzip", "if-none-match": packed["ETag"]})
+    assert again.status_code == 304
 
 
 def test_a_page_cache_that_is_down_costs_speed_not_the_page(client, settings, world):

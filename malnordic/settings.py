@@ -231,6 +231,8 @@ CSRF_FAILURE_VIEW = "malnordic.views.csrf_failure"
 # subdomain nor a plain-http page can set or overwrite them.
 SESSION_COOKIE_NAME = "sessionid" if DEBUG else "__Host-sessionid"
 CSRF_COOKIE_NAME = "csrftoken" if DEBUG else "__Host-csrftoken"
+MESSAGES_COOKIE_NAME = "messages" if DEBUG else "__Host-messages"
+MESSAGE_STORAGE = "malnordic.messages.MessageStorage"
 # A curator's session ends after a working day without activity: every request saves the
 # session (in the database, shared by the app servers) and so starts the 8 hours again.
 # Only requests with a session pay for that; anonymous visitors have none.

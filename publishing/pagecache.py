@@ -44,7 +44,7 @@ KEEP_SECONDS = 60 * 60 * 24
 # Larger answers are served as rendered, not stored.
 LARGEST_STORED = 2 * 1024 * 1024
 # Cookies that make a request someone's own: a session (curators, form flows) or messages.
-PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, settings.MESSAGES_COOKIE_NAME)
 
 
 def is_personal(request):

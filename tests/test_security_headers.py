@@ -4,6 +4,9 @@ pages that need no inline code, so that the Content-Security-Policy can refuse i
 from html.parser import HTMLParser
 
 import pytest
+from django.contrib import messages
+from django.contrib.messages.storage import default_storage
+from django.contrib.sessions.backends.db import SessionStore
 from django.http import HttpResponse
 from django.test import Client
 
@@ -211,6 +214,17 @@ def test_the_session_cookie_is_bound_to_the_host_and_to_https(client, curator):
     cookie = response.cookies["__Host-sessionid"]
     assert cookie_is_host_bound(cookie)
     assert cookie["httponly"] is True
+
+
+def test_the_messages_cookie_is_bound_to_the_host_and_to_https(rf):
+    request = rf.get("/admin/", secure=True)
+    request.session = SessionStore()
+    storage = default_storage(request)
+    storage.add(messages.SUCCESS, "The case was changed.")
+    response = HttpResponse()
+    storage.update(response)
+    assert list(response.cookies) == ["__Host-messages"]
+    assert cookie_is_host_bound(response.cookies["__Host-messages"])
 
 
 @pytest.fixture

@@ -1,9 +1,12 @@
 import os
+import uuid
 
 import pytest
+import redis
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCache
 from django.utils import translation
 
 
@@ -29,6 +32,29 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The site's cache in the local Redis, as app servers share it, under a key prefix no
+    other test uses (its keys are removed afterwards); yields a second connection to it,
+    as another app server would have."""
+    server = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
+    try:
+        server.ping()
+    except redis.ConnectionError:
+        pytest.skip(f"Redis is not answering at {REDIS_URL}")
+    prefix = f"test-{uuid.uuid4().hex}"
+    params = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "KEY_PREFIX": prefix}
+    settings.CACHES = {"default": {**params, "LOCATION": REDIS_URL}}
+    yield RedisCache(REDIS_URL, params)
+    keys = list(server.scan_iter(match=f"{prefix}:*"))
+    if keys:
+        server.delete(*keys)
+    assert keys, "nothing was written to Redis: the test did not test it"
 
 
 @pytest.fixture(autouse=True)

@@ -2,13 +2,9 @@
 the limit an answer as usual, over it a readable 429 with Retry-After, another address
 unaffected, and the limit as the settings say."""
 
-import os
-import uuid
 from unittest import mock
 
 import pytest
-import redis
-from django.core.cache.backends.redis import RedisCache
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
@@ -229,27 +225,6 @@ def test_behind_a_proxy_the_forwarded_address_is_counted(client, case):
 
 
 # The counting itself.
-
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
-@pytest.fixture
-def redis_cache(settings):
-    """The site's cache in the local Redis, under a key prefix no other test uses (its keys
-    are removed afterwards)."""
-    server = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
-    try:
-        server.ping()
-    except redis.ConnectionError:
-        pytest.skip(f"Redis is not answering at {REDIS_URL}")
-    prefix = f"test-{uuid.uuid4().hex}"
-    params = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "KEY_PREFIX": prefix}
-    settings.CACHES = {"default": {**params, "LOCATION": REDIS_URL}}
-    yield RedisCache(REDIS_URL, params)
-    keys = list(server.scan_iter(match=f"{prefix}:*"))
-    if keys:
-        server.delete(*keys)
-    assert keys, "nothing was counted in Redis: the test did not test it"
 
 
 @override_settings(EXPORT_RATE="2/minute")

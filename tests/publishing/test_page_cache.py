@@ -4,12 +4,10 @@ personal requests are never served a stored page; conditional requests get 304 u
 content changes."""
 
 import gzip
-import os
 import uuid
 from datetime import timedelta
 
 import pytest
-import redis
 from django.urls import reverse
 from django.utils.http import http_date
 
@@ -19,41 +17,22 @@ from tests.factories import make_case, make_goal, make_network, make_region, mak
 
 pytestmark = pytest.mark.django_db
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-
 
 @pytest.fixture(params=["memory", "redis"])
 def page_cache(request, settings):
     """The page cache on, in a cache of its own: process memory, or the local Redis under a
-    key prefix no other test uses (the keys are removed afterwards)."""
+    key prefix no other test uses (tests/conftest.py)."""
     settings.PAGE_CACHE = True
-    prefix = f"test-{uuid.uuid4().hex}"
     if request.param == "memory":
         settings.CACHES = {
             "default": {
                 "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                "LOCATION": prefix,
+                "LOCATION": f"test-{uuid.uuid4().hex}",
             }
         }
-        yield request.param
-        return
-    server = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
-    try:
-        server.ping()
-    except redis.ConnectionError:
-        pytest.skip(f"Redis is not answering at {REDIS_URL}")
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": prefix,
-        }
-    }
-    yield request.param
-    keys = list(server.scan_iter(match=f"{prefix}:*"))
-    if keys:
-        server.delete(*keys)
-    assert keys, "nothing was stored in Redis: the test did not test it"
+    else:
+        request.getfixturevalue("redis_cache")
+    return request.param
 
 
 def body(client, url):

@@ -15,6 +15,7 @@ from cases.related import related_cases
 from cases.searchquery import parse
 from publishing.links import browse_url
 from publishing.pagecache import may_preview
+from publishing.prefetch import OnePrefetch
 from publishing.translation import localised
 
 
@@ -67,12 +68,19 @@ class CaseListView(FilterView):
 class CaseDetailView(DetailView):
     template_name = "cases/case_detail.html"
     context_object_name = "case"
+    # What the page shows of the case, each relation's query compiled once.
+    page_rows = OnePrefetch(
+        lambda: [*Case.objects.detail_lookups(), *Case.objects.contact_lookups()]
+    )
 
     def get_queryset(self):
         # Curators may preview drafts; everyone else gets 404 for them.
         if may_preview(self.request, "cases.view_case"):
-            return Case.objects.for_detail().with_contacts()
-        return Case.objects.public().for_detail().with_contacts()
+            return Case.objects.all()
+        return Case.objects.public()
+
+    def get_object(self, queryset=None):
+        return self.page_rows(super().get_object(queryset))
 
     def render_to_response(self, context, **kwargs):
         response = super().render_to_response(context, **kwargs)

@@ -30,7 +30,12 @@ class CaseQuerySet(PublicationQuerySet):
 
     def for_detail(self):
         """Everything a case page shows, in a fixed number of queries."""
-        return self.prefetch_related(
+        return self.prefetch_related(*self.detail_lookups())
+
+    def detail_lookups(self):
+        """The relations a case page, the report and the API show, as `prefetch_related`
+        takes them."""
+        return [
             "themes",
             "regions",
             models.Prefetch("networks", queryset=Network.objects.published()),
@@ -40,25 +45,31 @@ class CaseQuerySet(PublicationQuerySet):
             "milestones",
             "goals",
             models.Prefetch("terms", queryset=self._published_terms()),
-        ).with_money_and_targets()
+            *self.money_and_targets_lookups(),
+        ]
 
     def with_contacts(self):
+        return self.prefetch_related(*self.contact_lookups())
+
+    def contact_lookups(self):
         """With whom to ask (community/), which only the case page shows: found through the
         relation, as the glossary's terms are."""
         contact = self.model._meta.get_field("contacts").related_model
-        return self.prefetch_related(
+        return [
             models.Prefetch("contacts", queryset=contact.objects.select_related("organisation"))
-        )
+        ]
 
     def with_money_and_targets(self):
         """With the funding, commitments and indicators (and their measured values) that a
         case page, the report and the CSV show: four queries."""
+        return self.prefetch_related(*self.money_and_targets_lookups())
 
+    def money_and_targets_lookups(self):
         # Found through the relations: cases/models/money.py builds on the Case model.
         def rows(name):
             return self.model._meta.get_field(name).related_model.objects
 
-        return self.prefetch_related(
+        return [
             models.Prefetch("funding", queryset=rows("funding").select_related("payer")),
             models.Prefetch(
                 "commitments", queryset=rows("commitments").select_related("party", "goal")
@@ -69,7 +80,7 @@ class CaseQuerySet(PublicationQuerySet):
                 .select_related("goal")
                 .prefetch_related("measurements"),
             ),
-        )
+        ]
 
     def _published_terms(self):
         # The glossary's Term, found through the relation: the glossary builds on cases.

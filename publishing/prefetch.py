@@ -1,0 +1,119 @@
+"""The related rows of one object, with each relation's SQL compiled once.
+
+A case page reads one case and a dozen relations of it. The SQL of each relation is the
+same for every case but for the case's id, yet Django builds and compiles it anew on
+every request, which costs several times more than running it (about 0.5 ms of Python
+against 0.03 ms of SQL per relation, measured on a case page). `OnePrefetch(lookups)`
+does what `prefetch_related_objects([obj], *lookups())` does for one object: it fills the
+same prefetch cache, so `obj.sources.all()` reads no more, with one query per relation;
+but it compiles each relation's query once per process, database connection and
+language (orderings may follow the language), for a stand-in object, and afterwards only
+puts the object's id in place of the stand-in's.
+
+Relations other than a reverse foreign key or a many-to-many field of Django's own (the
+taggit managers) go through `prefetch_related_objects`, as do lookups that span more than
+one relation. A `Prefetch` queryset's own `prefetch_related` lookups run as usual.
+"""
+
+import copy
+import threading
+
+from django.db import connections, router
+from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models.fields.related_descriptors import (
+    ManyToManyDescriptor,
+    ReverseManyToOneDescriptor,
+)
+from django.utils.translation import get_language
+
+# The stand-in's id: one no table holds, and no other parameter of these queries equals.
+STAND_IN_PK = -918_273_645
+
+
+class OnePrefetch:
+    """`prefetch_related_objects([obj], *lookups())` for one object at a time.
+
+    `lookups` is called once per language (a `Prefetch` queryset may order by the
+    language's text) and returns names or `Prefetch` objects, as `prefetch_related` takes.
+    """
+
+    def __init__(self, lookups):
+        self.lookups = lookups
+        self.by_language = {}
+        self.compiled = threading.local()
+
+    def __call__(self, obj):
+        language = get_language()
+        if language not in self.by_language:
+            self.by_language[language] = list(self.lookups())
+        cache = obj.__dict__.setdefault("_prefetched_objects_cache", {})
+        rest = []
+        for index, lookup in enumerate(self.by_language[language]):
+            name, queryset = _parts(lookup)
+            descriptor = getattr(type(obj), name, None) if "__" not in name else None
+            if not isinstance(descriptor, (ReverseManyToOneDescriptor, ManyToManyDescriptor)):
+                rest.append(lookup)
+                continue
+            rows = self._rows(obj, (type(obj), index, language), name, queryset)
+            rows._fetch_all()  # with its own lookups, a Prefetch queryset's
+            cache[_cache_name(getattr(obj, name), descriptor)] = rows
+        if rest:
+            prefetch_related_objects([obj], *rest)
+        return obj
+
+    def _rows(self, obj, key, name, queryset):
+        """The stand-in's related rows, made to run their compiled SQL with `obj`'s id in
+        the stand-in's place."""
+        using = router.db_for_read(obj.__class__, instance=obj)
+        connection = connections[using]
+        store = self.compiled.__dict__.setdefault("store", {})
+        if store.get("connection") is not connection:  # another connection: compile anew
+            store.clear()
+            store["connection"] = connection
+        if key not in store:
+            stand_in = obj.__class__(pk=STAND_IN_PK)
+            stand_in._state.db = using
+            store[key] = _compile(_related_rows(stand_in, name, queryset))
+        rows, compiler, sql, params, positions = store[key]
+        rows = rows._chain()
+        params = list(params)
+        for position in positions:
+            params[position] = obj.pk
+        replay = copy.copy(compiler)
+        replay.as_sql = lambda *args, **kwargs: (sql, tuple(params))
+        rows.query.get_compiler = lambda *args, **kwargs: replay
+        # As the reverse foreign key's manager does: each row's case is `obj` itself.
+        rows._known_related_objects = {
+            field: {obj.pk: obj} for field in rows._known_related_objects
+        }
+        return rows
+
+
+def _parts(lookup):
+    if isinstance(lookup, Prefetch):
+        if lookup.to_attr:
+            raise ValueError("OnePrefetch fills the prefetch cache; to_attr is not supported")
+        return lookup.prefetch_through, lookup.queryset
+    return lookup, None
+
+
+def _related_rows(obj, name, queryset):
+    manager = getattr(obj, name)
+    if queryset is None:
+        return manager.get_queryset()
+    return manager._apply_rel_filters(queryset._chain())
+
+
+def _cache_name(manager, descriptor):
+    if isinstance(descriptor, ManyToManyDescriptor):
+        return manager.prefetch_cache_name
+    return manager.field.remote_field.cache_name
+
+
+def _compile(rows):
+    compiler = rows.query.get_compiler(using=rows.db)
+    sql, params = compiler.as_sql()
+    positions = [i for i, value in enumerate(params) if value == STAND_IN_PK]
+    if not positions:
+        raise ValueError(f"the query of {rows.model.__name__} does not name the object")
+    return rows, compiler, sql, params, positions

@@ -10,9 +10,9 @@ but it compiles each relation's query once per process, database connection and
 language (orderings may follow the language), for a stand-in object, and afterwards only
 puts the object's id in place of the stand-in's.
 
-Relations other than a reverse foreign key or a many-to-many field of Django's own (the
-taggit managers) go through `prefetch_related_objects`, as do lookups that span more than
-one relation. A `Prefetch` queryset's own `prefetch_related` lookups run as usual.
+Reverse foreign keys, many-to-many fields and django-taggit's relations are fetched so;
+lookups that span more than one relation go through `prefetch_related_objects`. A
+`Prefetch` queryset's own `prefetch_related` lookups run as usual.
 """
 
 import copy
@@ -25,6 +25,7 @@ from django.db.models.fields.related_descriptors import (
     ReverseManyToOneDescriptor,
 )
 from django.utils.translation import get_language
+from taggit.managers import TaggableManager
 
 # The stand-in's id: one no table holds, and no other parameter of these queries equals.
 STAND_IN_PK = -918_273_645
@@ -50,13 +51,13 @@ class OnePrefetch:
         rest = []
         for index, lookup in enumerate(self.by_language[language]):
             name, queryset = _parts(lookup)
-            descriptor = getattr(type(obj), name, None) if "__" not in name else None
-            if not isinstance(descriptor, (ReverseManyToOneDescriptor, ManyToManyDescriptor)):
+            cache_name = _cache_name(obj, name, queryset)
+            if cache_name is None:
                 rest.append(lookup)
                 continue
             rows = self._rows(obj, (type(obj), index, language), name, queryset)
             rows._fetch_all()  # with its own lookups, a Prefetch queryset's
-            cache[_cache_name(getattr(obj, name), descriptor)] = rows
+            cache[cache_name] = rows
         if rest:
             prefetch_related_objects([obj], *rest)
         return obj
@@ -104,10 +105,20 @@ def _related_rows(obj, name, queryset):
     return manager._apply_rel_filters(queryset._chain())
 
 
-def _cache_name(manager, descriptor):
+def _cache_name(obj, name, queryset):
+    """Where Django keeps the relation's rows in the prefetch cache; None for what
+    `prefetch_related_objects` should fetch instead."""
+    if "__" in name:
+        return None
+    descriptor = getattr(type(obj), name, None)
     if isinstance(descriptor, ManyToManyDescriptor):
-        return manager.prefetch_cache_name
-    return manager.field.remote_field.cache_name
+        return getattr(obj, name).prefetch_cache_name
+    if isinstance(descriptor, ReverseManyToOneDescriptor):
+        return descriptor.field.remote_field.cache_name
+    # django-taggit's relation, which takes no queryset of its own.
+    if queryset is None and isinstance(obj._meta.get_field(name), TaggableManager):
+        return name
+    return None
 
 
 def _compile(rows):

@@ -230,6 +230,8 @@ class Case(TranslatedModel, Publishable, models.Model):
     goals = TaggableManager(
         through="TaggedCase",
         manager=GoalTags,
+        # Taggit leaves a relation's tags unordered unless told: as ClimateGoal sorts them.
+        ordering=["name_en", "slug"],
         blank=True,
         verbose_name=_("climate goals"),
         help_text=_("Climate-goal tags the case serves."),

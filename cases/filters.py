@@ -18,6 +18,9 @@ import django_filters
 from django import forms
 from django.core.validators import slug_re
 from django.http import QueryDict
+from django.utils.formats import localize
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from cases import search
@@ -132,6 +135,44 @@ class Facet:
     @property
     def folded(self):
         return self.options[VISIBLE_OPTIONS:]
+
+    # A checkbox per option, written here rather than by a template include per option:
+    # a browse page shows some 200 options, and an include each was a third of its time.
+    OPTION_HTML = (
+        '<div class="choice{}">\n'
+        '  <input type="checkbox" name="{}" value="{}" id="f-{}-{}"{}>\n'
+        '  <label for="f-{}-{}">{} <span class="count">({})</span></label>\n'
+        "</div>\n"
+    )
+
+    def _checkboxes(self, options):
+        return format_html_join(
+            "",
+            self.OPTION_HTML,
+            (
+                (
+                    "" if option.count or option.selected else " choice-empty",
+                    self.name,
+                    option.value,
+                    self.name,
+                    option.value,
+                    mark_safe(" checked") if option.selected else "",
+                    self.name,
+                    option.value,
+                    option.label,
+                    localize(option.count),
+                )
+                for option in options
+            ),
+        )
+
+    @property
+    def shown_checkboxes(self):
+        return self._checkboxes(self.shown)
+
+    @property
+    def folded_checkboxes(self):
+        return self._checkboxes(self.folded)
 
     @property
     def is_active(self):

@@ -19,7 +19,7 @@ from django import forms
 from django.core.validators import slug_re
 from django.http import QueryDict
 from django.utils.formats import localize
-from django.utils.html import format_html_join
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -137,34 +137,24 @@ class Facet:
         return self.options[VISIBLE_OPTIONS:]
 
     # A checkbox per option, written here rather than by a template include per option:
-    # a browse page shows some 200 options, and an include each was a third of its time.
-    OPTION_HTML = (
-        '<div class="choice{}">\n'
-        '  <input type="checkbox" name="{}" value="{}" id="f-{}-{}"{}>\n'
-        '  <label for="f-{}-{}">{} <span class="count">({})</span></label>\n'
-        "</div>\n"
-    )
-
+    # a browse page shows some 200 options, and an include each was a third of its time
+    # (format_html, escaping each of the ten places, still a fifth). Every value written
+    # is escaped once.
     def _checkboxes(self, options):
-        return format_html_join(
-            "",
-            self.OPTION_HTML,
-            (
-                (
-                    "" if option.count or option.selected else " choice-empty",
-                    self.name,
-                    option.value,
-                    self.name,
-                    option.value,
-                    mark_safe(" checked") if option.selected else "",
-                    self.name,
-                    option.value,
-                    option.label,
-                    localize(option.count),
-                )
-                for option in options
-            ),
-        )
+        name, rows = escape(self.name), []
+        for option in options:
+            value = escape(option.value)
+            empty = "" if option.count or option.selected else " choice-empty"
+            checked = " checked" if option.selected else ""
+            rows.append(
+                f'<div class="choice{empty}">\n'
+                f'  <input type="checkbox" name="{name}" value="{value}" id="f-{name}-{value}"'
+                f"{checked}>\n"
+                f'  <label for="f-{name}-{value}">{escape(option.label)} '
+                f'<span class="count">({escape(localize(option.count))})</span></label>\n'
+                "</div>\n"
+            )
+        return mark_safe("".join(rows))
 
     @property
     def shown_checkboxes(self):

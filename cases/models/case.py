@@ -12,6 +12,7 @@ from networks.models import CityRegion, Country, EvidenceLevel, Network, Organis
 from publishing.fields import CleanCharField, CleanTextField
 from publishing.models import (
     ChildManager,
+    ChoiceLabels,
     PublicationManager,
     PublicationQuerySet,
     PublicationState,
@@ -146,7 +147,7 @@ class CaseManager(PublicationManager.from_queryset(CaseQuerySet)):
         return super().get_queryset().defer("search_text", "search_vector")
 
 
-class Case(TranslatedModel, Publishable, models.Model):
+class Case(TranslatedModel, Publishable, ChoiceLabels, models.Model):
     class Scale(models.TextChoices):
         NATIONAL = "national", _("National")
         REGIONAL = "regional", _("Regional")

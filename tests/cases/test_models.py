@@ -35,3 +35,15 @@ def test_the_database_rejects_a_duplicate_slug():
 def test_the_database_rejects_a_country_outside_the_nordic_mal_countries():
     with pytest.raises(IntegrityError), transaction.atomic():
         make_case(country="DE")
+
+
+def test_choice_labels_follow_the_language_and_an_unknown_value_shows_as_it_is():
+    case = make_case(country="NO", instrument="agreement")
+    with translation.override("fi"):
+        finnish = (case.get_country_display(), case.get_instrument_display())
+    with translation.override("en"):
+        english = (case.get_country_display(), case.get_instrument_display())
+    assert english[0] == "Norway" and finnish[0] == "Norja"
+    assert finnish[1] != english[1]
+    case.country = "XX"
+    assert case.get_country_display() == "XX"

@@ -287,7 +287,8 @@ class CaseFilter(django_filters.FilterSet):
         key = tuple(terms)
         cache = self.__dict__.setdefault("_ranks", {})
         if key not in cache:
-            matching = search.matching(self.queryset, terms)
+            # Unordered: a dictionary needs no ORDER BY over a quarter of the cases.
+            matching = search.matching(self.queryset, terms).order_by()
             cache[key] = dict(search.ranked(matching, terms).values_list("pk", "rank"))
         return cache[key]
 

@@ -24,7 +24,7 @@ from cases.models.inlines import Source
 from cases.models.vocabulary import ClimateGoal
 from networks.models import Organisation
 from publishing.fields import CleanCharField
-from publishing.models import PublicationState
+from publishing.models import ChoiceLabels, PublicationState
 from publishing.translation import TranslatedModel, translated
 
 POSITION_HELP = _("Rows are shown in this order, lowest first; the curator sets it.")
@@ -78,7 +78,7 @@ class RowManager(models.Manager.from_queryset(RowQuerySet)):
         return self.get(key=key)
 
 
-class CaseRow(TranslatedModel, models.Model):
+class CaseRow(TranslatedModel, ChoiceLabels, models.Model):
     """A row of a case kept in the curator's order, with a stable key that fixtures carry
     as its natural key: the money, duty and target rows, and whom to ask (community/)."""
 

@@ -1,7 +1,9 @@
 """What every record with a publication state shares, and the version of the content."""
 
 import functools
+import threading
 import uuid
+from contextlib import contextmanager
 
 from django.core.validators import URLValidator
 from django.db import models
@@ -188,6 +190,15 @@ def _choice_labels(field):
     return dict(field.flatchoices)
 
 
+# This thread's {database alias: whether a renewal was asked for} while `renewed_once`
+# collects them (another thread's changes renew the version at once, as ever).
+_renewing = threading.local()
+
+
+def _renewing_once():
+    return _renewing.__dict__.setdefault("aliases", {})
+
+
 class ContentVersion(models.Model):
     """A single row whose token changes with every change to public content.
 
@@ -222,7 +233,29 @@ class ContentVersion(models.Model):
 
     @classmethod
     def bump(cls, using="default"):
+        collecting = _renewing_once()
+        if using in collecting:
+            collecting[using] = True
+            return None
         return cls._renew(using)[0]
+
+    @classmethod
+    @contextmanager
+    def renewed_once(cls, using="default"):
+        """Within it, the version of `using` is renewed once, when it ends without an
+        error, however many changes asked for it: a fixture load would otherwise write it
+        for every row and link."""
+        collecting = _renewing_once()
+        if using in collecting:
+            yield
+            return
+        collecting[using] = False
+        try:
+            yield
+        finally:
+            asked = collecting.pop(using)
+        if asked:
+            cls._renew(using)
 
     @classmethod
     def _renew(cls, using):

@@ -5,9 +5,12 @@ import json
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from cases.models import Case, Source
+from publishing.models import ContentVersion
 
 pytestmark = pytest.mark.django_db
 
@@ -181,3 +184,26 @@ def test_load_starter_content_reports_the_bad_rows_and_loads_nothing(tmp_path):
         "letters, numbers, underscores or hyphens.",
     ]
     assert Case.objects.count() == before
+
+
+def version_writes(queries):
+    return [q["sql"] for q in queries if q["sql"].startswith('UPDATE "publishing_contentversion"')]
+
+
+def test_a_load_renews_the_content_version_once_and_a_refused_one_not_at_all(tmp_path):
+    before = ContentVersion.current()
+    rows = [case_row(f"case-{n}") for n in range(3)]
+    rows.append(source_row("https://example.org/a", case="case-0"))
+    with CaptureQueriesContext(connection) as queries:
+        load(tmp_path, *rows)
+    assert len(version_writes(queries.captured_queries)) == 1
+    loaded = ContentVersion.current()
+    assert loaded != before
+
+    with CaptureQueriesContext(connection) as queries:
+        refusal(tmp_path, case_row("bad slug!"))
+    assert not version_writes(queries.captured_queries)
+    assert ContentVersion.current() == loaded
+    # Outside a load every change renews it at once.
+    Case.objects.get(slug="case-0").save()
+    assert ContentVersion.current() != loaded

@@ -19,6 +19,7 @@ from django.utils import translation
 from simple_history.models import HistoricalChanges
 
 from cases import search
+from publishing.models import ContentVersion
 
 
 class Command(loaddata.Command):
@@ -33,7 +34,11 @@ class Command(loaddata.Command):
         self.labels_left = len(fixture_labels)
         # The report in English, like the rest of the command's output (and Django's
         # validation messages in it), whatever LANGUAGE_CODE says.
-        with translation.override("en"), search.refreshed_once(self.using):
+        with (
+            translation.override("en"),
+            search.refreshed_once(self.using),
+            ContentVersion.renewed_once(self.using),
+        ):
             super().loaddata(fixture_labels)
 
     def load_label(self, fixture_label):

@@ -6,7 +6,14 @@ from django.urls import reverse
 
 from cases.models import Case
 from networks.models import PublicationState
-from tests.factories import make_case, make_goal, make_network, make_region, make_term
+from tests.factories import (
+    insert_cases,
+    make_case,
+    make_goal,
+    make_network,
+    make_region,
+    make_term,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -26,18 +33,16 @@ def browse_slugs(client, query):
 @pytest.fixture
 def mixed():
     """45 cases across countries and themes, starting in different years; some share a
-    search word."""
-    cases = []
-    for n in range(45):
-        cases.append(
-            make_case(
-                title=f"Quillbrook corridor {n}" if n % 3 == 0 else f"Harrowmere plan {n}",
-                country=["NO", "SE", "DK", "FI"][n % 4],
-                themes=("transport",) if n % 2 else ("housing", "transport"),
-                start_year=1995 + n % 20,
-            )
-        )
-    return cases
+    search word. Made in a few queries, with their search columns written."""
+    return insert_cases(
+        {
+            "title_en": f"Quillbrook corridor {n}" if n % 3 == 0 else f"Harrowmere plan {n}",
+            "country": ["NO", "SE", "DK", "FI"][n % 4],
+            "themes": ("transport",) if n % 2 else ("housing", "transport"),
+            "start_year": 1995 + n % 20,
+        }
+        for n in range(45)
+    )
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,16 @@ live server, so it runs with transactional database access: its content is commi
 where the server's thread sees it, and flushed after it; what the migrations made (the
 themes, the Curator group) is put back before the next test.
 
+Two things make that cheaper, each checked against the rows themselves, so that every
+test still starts from the database it would find after a full flush:
+
+- The flush leaves alone the tables the migrations fill and the tests only read (content
+  types, permissions, groups, themes) as long as they hold exactly the rows they held after
+  the last full flush; otherwise it is the full flush, and the rows are put back.
+- A test that only reads the content of tests/browser/content.py asks for the `site`
+  fixture instead of building it: it is built once and kept for the next such test, as
+  long as the whole database still holds exactly the rows it held just after it was built.
+
 Without /usr/bin/chromium the tests skip; in CI a skip counts as a failure
 (tests/conftest.py), and `.ci/run` installs Chromium first.
 """
@@ -16,11 +26,17 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connections
 from django.db.models.signals import post_migrate
+from django.test import TransactionTestCase
 
 from cases.models import Theme
+from tests.browser.content import build_site
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -35,6 +51,79 @@ CHROMIUM_ARGS = [
 # Playwright's wait for anything: long enough for a slow CI machine, short enough that a
 # missing element fails the test soon.
 TIMEOUT_MS = 10_000
+
+# The tables the migrations fill that a flush need not empty while no test has changed them.
+MIGRATED_TABLES = [
+    model._meta.db_table
+    for model in (ContentType, Permission, Group, Group.permissions.through, Theme)
+]
+
+
+def rows(connection, tables):
+    """Every row of `tables`, in an order of their own, to compare with."""
+    found = {}
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
+            found[table] = sorted(map(repr, cursor.fetchall()))
+    return found
+
+
+def every_row(connection):
+    tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+    return rows(connection, sorted(tables))
+
+
+class Database:
+    """What the test database holds between the browser tests: the migrated rows (as they
+    were after the last full flush), and the shared site while it is kept."""
+
+    def __init__(self):
+        self.migrated = None
+        self.site = None  # what build_site() returned, while the database holds it
+        self.site_rows = None  # every row just after it was built
+        self.reading_site = False  # the current test asked for the site
+
+    def after_test(self, test_case):
+        """In place of TransactionTestCase's flush after each test."""
+        reading_site, self.reading_site = self.reading_site, False
+        aliases = test_case._databases_names(include_mirrors=False)
+        if reading_site and aliases == ["default"]:
+            if every_row(self.connection) == self.site_rows:
+                return  # the site is as built: kept for the next test that reads it
+        if aliases == ["default"]:
+            self.flush()
+        else:
+            FULL_FLUSH(test_case)
+            self.migrated = None
+
+    def flush(self):
+        """Empty the database but for the migrated rows, if they are as they were;
+        otherwise empty every table, and post_migrate puts them back."""
+        self.site = self.site_rows = None
+        connection = self.connection
+        if self.migrated is not None and rows(connection, MIGRATED_TABLES) == self.migrated:
+            tables = connection.introspection.django_table_names(
+                only_existing=True, include_views=False
+            )
+            flushed = [table for table in tables if table not in MIGRATED_TABLES]
+            connection.ops.execute_sql_flush(connection.ops.sql_flush(no_style(), flushed))
+        else:
+            call_command("flush", verbosity=0, interactive=False, reset_sequences=False)
+            self.migrated = rows(connection, MIGRATED_TABLES)
+
+    def drop_site(self):
+        """Empty the tables the site filled, before a test that does not read it."""
+        if self.site is not None:
+            self.flush()
+
+    @property
+    def connection(self):
+        return connections["default"]
+
+
+FULL_FLUSH = TransactionTestCase._fixture_teardown
+database = Database()
 
 
 @pytest.fixture(scope="package")
@@ -70,6 +159,9 @@ def browser(django_db_setup, django_db_blocker, live_server):
                 row.save()
 
     post_migrate.connect(restore, weak=False, dispatch_uid="browser-tests-restore")
+    with django_db_blocker.unblock():
+        database.migrated = rows(database.connection, MIGRATED_TABLES)
+    TransactionTestCase._fixture_teardown = lambda test_case: database.after_test(test_case)
     from playwright.sync_api import sync_playwright
 
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
@@ -80,6 +172,9 @@ def browser(django_db_setup, django_db_blocker, live_server):
             yield browser
             browser.close()
     finally:
+        with django_db_blocker.unblock():
+            database.drop_site()
+        TransactionTestCase._fixture_teardown = FULL_FLUSH
         post_migrate.disconnect(dispatch_uid="browser-tests-restore")
         if previous is None:
             del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
@@ -101,10 +196,24 @@ def browser_context(browser, live_server):
 
 
 @pytest.fixture
-def page(transactional_db, live_server, browser, browser_context):
+def page(request, transactional_db, live_server, browser, browser_context):
     """A fresh page in the shared context, its cookies cleared, at desktop width."""
+    if "site" not in request.fixturenames:
+        database.drop_site()
     browser_context.clear_cookies()
     page = browser_context.new_page()
     yield page
     page.close()
     browser_context.clear_cookies()
+
+
+@pytest.fixture
+def site(page):
+    """The content of build_site(), for a test that only reads it: built for the first such
+    test and kept for the next while every row of the database is as it was just after it
+    was built (checked after each test; otherwise the test's flush empties it as usual)."""
+    if database.site is None:
+        database.site = build_site()
+        database.site_rows = every_row(connections["default"])
+    database.reading_site = True
+    return database.site

@@ -65,9 +65,8 @@ def scan(page, path):
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_page_has_no_axe_violations_in_any_language(page, name):
-    content = build_site()
-    reports = scan(page, PAGES[name].format(**content))
+def test_page_has_no_axe_violations_in_any_language(page, site, name):
+    reports = scan(page, PAGES[name].format(**site))
     assert not reports, "\n".join(reports)
 
 

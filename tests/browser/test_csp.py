@@ -59,8 +59,7 @@ def open_page(page, path):
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES.values(), ids=PUBLIC_PAGES)
-def test_public_pages_break_no_rule_of_the_policy(page, violations, path):
-    build_site()
+def test_public_pages_break_no_rule_of_the_policy(page, site, violations, path):
     open_page(page, path)
     assert violations() == []
 
@@ -77,8 +76,7 @@ def test_the_browser_knows_every_feature_the_permissions_policy_names(page):
     assert errors == []
 
 
-def test_the_home_pages_bars_grow_with_their_counts(page):
-    build_site()
+def test_the_home_pages_bars_grow_with_their_counts(page, site):
     open_page(page, "/")
     tables = page.locator("table.bars")
     assert tables.count() == 2

@@ -4,8 +4,6 @@ user filters, searches and opens a case."""
 
 import pytest
 
-from tests.browser.content import build_site
-
 pytestmark = pytest.mark.browser
 
 # The focused element: whether it can be seen, and the contrast of its focus ring.
@@ -88,8 +86,7 @@ PATHS = [
 
 
 @pytest.mark.parametrize("path", PATHS)
-def test_every_focus_stop_can_be_seen_with_a_ring_of_3_to_1(page, path):
-    build_site()
+def test_every_focus_stop_can_be_seen_with_a_ring_of_3_to_1(page, site, path):
     page.goto(path)
     seen = []
     for _ in range(250):
@@ -100,8 +97,7 @@ def test_every_focus_stop_can_be_seen_with_a_ring_of_3_to_1(page, path):
     assert len(seen) > 10
 
 
-def test_a_keyboard_user_filters_searches_and_opens_a_case(page):
-    build_site()
+def test_a_keyboard_user_filters_searches_and_opens_a_case(page, site):
     page.goto("/")
     tab_to(page, "header nav a[href='/cases/']")
     with page.expect_navigation():

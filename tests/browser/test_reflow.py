@@ -49,10 +49,9 @@ def sideways(page, path):
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_page_does_not_scroll_sideways_at_320_px(page, name):
-    content = build_site()
+def test_page_does_not_scroll_sideways_at_320_px(page, site, name):
     page.set_viewport_size(NARROW)
-    found = sideways(page, PAGES[name].format(**content))
+    found = sideways(page, PAGES[name].format(**site))
     assert not found, "\n".join(found)
 
 

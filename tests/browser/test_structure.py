@@ -5,13 +5,10 @@ import re
 
 import pytest
 
-from tests.browser.content import build_site
-
 pytestmark = pytest.mark.browser
 
 
-def test_a_case_page_has_banner_navigation_main_and_its_headings(page):
-    build_site()
+def test_a_case_page_has_banner_navigation_main_and_its_headings(page, site):
     page.goto("/en/cases/full-case/")
     snapshot = page.locator("body").aria_snapshot()
     assert re.search(r'^- banner:.*?- navigation "Main"', snapshot, re.S | re.M)
@@ -25,8 +22,7 @@ def test_a_case_page_has_banner_navigation_main_and_its_headings(page):
     assert snapshot.count("[level=1]") == 1
 
 
-def test_the_browse_page_has_its_filters_results_and_headings(page):
-    build_site()
+def test_the_browse_page_has_its_filters_results_and_headings(page, site):
     page.goto("/en/cases/")
     snapshot = page.locator("main").aria_snapshot()
     assert snapshot.count("[level=1]") == 1
@@ -38,8 +34,7 @@ def test_the_browse_page_has_its_filters_results_and_headings(page):
     assert '- navigation "Pagination"' in snapshot or "- navigation" in snapshot
 
 
-def test_every_aria_describedby_names_elements_that_exist(page):
-    build_site()
+def test_every_aria_describedby_names_elements_that_exist(page, site):
     page.goto("/cases/?year_from=abc&year_to=99999")
     missing = page.evaluate(
         """() => [...document.querySelectorAll("[aria-describedby]")].flatMap((el) =>
@@ -50,8 +45,7 @@ def test_every_aria_describedby_names_elements_that_exist(page):
     assert missing == []
 
 
-def test_every_map_marker_is_a_target_of_at_least_24_by_24_px(page):
-    build_site()
+def test_every_map_marker_is_a_target_of_at_least_24_by_24_px(page, site):
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto("/regions/")
     boxes = [marker.bounding_box() for marker in page.locator("a.region-map-marker").all()]
@@ -59,8 +53,7 @@ def test_every_map_marker_is_a_target_of_at_least_24_by_24_px(page):
     assert all(box["width"] >= 24 and box["height"] >= 24 for box in boxes), boxes
 
 
-def test_the_map_legend_explains_the_marker_size(page):
-    build_site()
+def test_the_map_legend_explains_the_marker_size(page, site):
     page.goto("/en/")
     legend = page.locator(".region-map figcaption")
     assert legend.is_visible()

@@ -13,9 +13,16 @@ from django.utils.http import http_date
 
 from cases.models import Case
 from publishing.models import PublicationState
-from tests.factories import make_case, make_goal, make_network, make_region, make_term
+from tests.factories import (
+    make_case,
+    make_goal,
+    make_network,
+    make_region,
+    make_term,
+    shared_content,
+)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_world")]
 
 
 @pytest.fixture(params=["memory", "redis"])
@@ -48,14 +55,24 @@ def read_all(client, urls):
     return {url: body(client, url) for url in urls}
 
 
-@pytest.fixture
-def world():
+def build_world():
     goal = make_goal(name="Cleaner air")
     region = make_region(name="Lakeside")
     network = make_network(name="Harbour towns")
     case = make_case(title="Tramway pact", goals=[goal], regions=[region], networks=[network])
     term = make_term(cases=[case], name="Bypakke")
     return {"case": case, "goal": goal, "region": region, "network": network, "term": term}
+
+
+# Made once for the module; each test's changes are rolled back after it.
+shared_world = shared_content(build_world)
+
+
+@pytest.fixture
+def world(shared_world):
+    """The records as the database holds them, read afresh for each test: what a test
+    before it changed on its copies was rolled back in the database only."""
+    return {kind: type(row).objects.get(pk=row.pk) for kind, row in shared_world.items()}
 
 
 def pages_of_case(case, world):

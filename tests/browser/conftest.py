@@ -30,8 +30,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.management import call_command
-from django.core.management.color import no_style
-from django.db import connections
+from django.db import IntegrityError, connections, transaction
 from django.db.models.signals import post_migrate
 from django.test import TransactionTestCase
 
@@ -69,9 +68,29 @@ def rows(connection, tables):
     return found
 
 
+def table_names(connection):
+    """The tables a flush empties."""
+    return sorted(
+        connection.introspection.django_table_names(only_existing=True, include_views=False)
+    )
+
+
 def every_row(connection):
-    tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
-    return rows(connection, sorted(tables))
+    return rows(connection, table_names(connection))
+
+
+def with_rows(connection, tables):
+    """Those of `tables` that hold a row, in one query."""
+    if not tables:
+        return []
+    quote = connection.ops.quote_name
+    query = " UNION ALL ".join(
+        f"SELECT {index} WHERE EXISTS (SELECT 1 FROM {quote(table)})"
+        for index, table in enumerate(tables)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(query)
+        return [tables[index] for (index,) in cursor.fetchall()]
 
 
 class Database:
@@ -103,12 +122,17 @@ class Database:
         self.site = self.site_rows = None
         connection = self.connection
         if self.migrated is not None and rows(connection, MIGRATED_TABLES) == self.migrated:
-            tables = connection.introspection.django_table_names(
-                only_existing=True, include_views=False
-            )
-            flushed = [table for table in tables if table not in MIGRATED_TABLES]
-            connection.ops.execute_sql_flush(connection.ops.sql_flush(no_style(), flushed))
-        else:
+            # DELETE, as the flush does on SQLite: on PostgreSQL it is many times quicker
+            # than the flush's TRUNCATE for the few rows a test makes. In one transaction:
+            # the foreign keys are checked at its end, when the rows referring are gone too.
+            tables = [table for table in table_names(connection) if table not in MIGRATED_TABLES]
+            try:
+                with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+                    for table in with_rows(connection, tables):
+                        cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
+            except IntegrityError:
+                self.migrated = None  # a migrated row referred to one: flush it all
+        if self.migrated is None or rows(connection, MIGRATED_TABLES) != self.migrated:
             call_command("flush", verbosity=0, interactive=False, reset_sequences=False)
             self.migrated = rows(connection, MIGRATED_TABLES)
 
@@ -161,6 +185,8 @@ def browser(django_db_setup, django_db_blocker, live_server):
     post_migrate.connect(restore, weak=False, dispatch_uid="browser-tests-restore")
     with django_db_blocker.unblock():
         database.migrated = rows(database.connection, MIGRATED_TABLES)
+        # The first test too starts from what a flush leaves, as every other does.
+        database.flush()
     TransactionTestCase._fixture_teardown = lambda test_case: database.after_test(test_case)
     from playwright.sync_api import sync_playwright
 

@@ -210,3 +210,16 @@ def test_the_search_columns_are_what_a_refresh_would_write():
         assert all(lexemes for _words, lexemes in before.values())
     search.refresh(sample)
     assert search_columns(sample) == before
+
+
+def test_on_postgresql_the_planner_knows_the_seeded_tables_size_at_once():
+    """SQLite has no statistics to renew; PostgreSQL's are renewed by the seeding itself,
+    as after any bulk load (pg_class.reltuples is -1 for a table never analysed)."""
+    seeded(cases=30)
+    if connection.vendor != "postgresql":
+        assert connection.vendor == "sqlite"
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [Case._meta.db_table])
+        [(estimate,)] = cursor.fetchall()
+    assert estimate >= 30

@@ -8,7 +8,8 @@ does what `prefetch_related_objects([obj], *lookups())` does for one object: it 
 same prefetch cache, so `obj.sources.all()` reads no more, with one query per relation;
 but it compiles each relation's query once per process, database connection and
 language (orderings may follow the language), for a stand-in object, and afterwards only
-puts the object's id in place of the stand-in's.
+puts the object's id in place of the stand-in's. On PostgreSQL the queries then go to the
+database together, in one round trip (psycopg's pipeline mode).
 
 Reverse foreign keys, many-to-many fields and django-taggit's relations are fetched so;
 lookups that span more than one relation go through `prefetch_related_objects`. A
@@ -18,6 +19,7 @@ lookups that span more than one relation go through `prefetch_related_objects`. 
 import copy
 import threading
 
+import psycopg
 from django.db import connections, router
 from django.db.models import Prefetch, prefetch_related_objects
 from django.db.models.fields.related_descriptors import (
@@ -48,14 +50,16 @@ class OnePrefetch:
         if language not in self.by_language:
             self.by_language[language] = list(self.lookups())
         cache = obj.__dict__.setdefault("_prefetched_objects_cache", {})
-        rest = []
+        rest, fetched = [], {}
         for index, lookup in enumerate(self.by_language[language]):
             name, queryset = _parts(lookup)
             cache_name = _cache_name(obj, name, queryset)
             if cache_name is None:
                 rest.append(lookup)
                 continue
-            rows = self._rows(obj, (type(obj), index, language), name, queryset)
+            fetched[cache_name] = self._rows(obj, (type(obj), index, language), name, queryset)
+        _send_together(fetched.values())
+        for cache_name, rows in fetched.items():
             rows._fetch_all()  # with its own lookups, a Prefetch queryset's
             cache[cache_name] = rows
         if rest:
@@ -83,11 +87,38 @@ class OnePrefetch:
         replay = copy.copy(compiler)
         replay.as_sql = lambda *args, **kwargs: (sql, tuple(params))
         rows.query.get_compiler = lambda *args, **kwargs: replay
+        rows.replay = replay
         # As the reverse foreign key's manager does: each row's case is `obj` itself.
         rows._known_related_objects = {
             field: {obj.pk: obj} for field in rows._known_related_objects
         }
         return rows
+
+
+def _send_together(all_rows):
+    """On PostgreSQL, send the queries of `all_rows` in one round trip (psycopg's pipeline
+    mode) and hand each compiler its rows; elsewhere each runs when it is read. A case
+    page's relations were a third of its time in round trips."""
+    all_rows = list(all_rows)
+    if len(all_rows) < 2:
+        return
+    connection = connections[all_rows[0].db]
+    if connection.vendor != "postgresql" or not psycopg.Pipeline.is_supported():
+        return
+    connection.ensure_connection()
+    cursors = []
+    try:
+        with connection.connection.pipeline():
+            for rows in all_rows:
+                cursor = connection.cursor()
+                cursors.append(cursor)
+                cursor.execute(*rows.replay.as_sql())
+        for rows, cursor in zip(all_rows, cursors, strict=True):
+            found = cursor.fetchall()
+            rows.replay.execute_sql = lambda *args, found=found, **kwargs: [found]
+    finally:
+        for cursor in cursors:
+            cursor.close()
 
 
 def _parts(lookup):

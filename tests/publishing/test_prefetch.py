@@ -1,6 +1,7 @@
 """One object's relations with their SQL compiled once (publishing/prefetch.py): the same
 rows, in the same order, as Django's own prefetch, in every language."""
 
+import psycopg
 import pytest
 from django.db import connection
 from django.db.models import Prefetch
@@ -149,3 +150,16 @@ def test_a_to_attr_prefetch_is_refused():
     prefetch = OnePrefetch(lambda: [Prefetch("sources", to_attr="listed")])
     with pytest.raises(ValueError, match="to_attr"):
         prefetch(make_case())
+
+
+def test_on_postgresql_the_relations_go_to_the_database_in_one_round_trip(cases, monkeypatch):
+    """psycopg's pipeline mode sends every compiled query before reading any answer; SQLite
+    runs them one after the other in process."""
+    pipelines = []
+    pipeline = psycopg.Connection.pipeline
+    monkeypatch.setattr(
+        psycopg.Connection, "pipeline", lambda self: pipelines.append(self) or pipeline(self)
+    )
+    case = CaseDetailView.page_rows(Case.objects.get(pk=cases[0].pk))
+    assert rows(case) == rows(as_django_prefetches(cases[0]))
+    assert len(pipelines) == (1 if connection.vendor == "postgresql" else 0)

@@ -36,28 +36,23 @@ STAND_IN_PK = -918_273_645
 class OnePrefetch:
     """`prefetch_related_objects([obj], *lookups())` for one object at a time.
 
-    `lookups` is called once per language (a `Prefetch` queryset may order by the
-    language's text) and returns names or `Prefetch` objects, as `prefetch_related` takes.
+    `lookups` is called once per model and language (a `Prefetch` queryset may order by
+    the language's text) and returns names or `Prefetch` objects, as `prefetch_related`
+    takes.
     """
 
     def __init__(self, lookups):
         self.lookups = lookups
-        self.by_language = {}
+        self.plans = {}
         self.compiled = threading.local()
 
     def __call__(self, obj):
-        language = get_language()
-        if language not in self.by_language:
-            self.by_language[language] = list(self.lookups())
+        own, rest = self._plan(type(obj))
         cache = obj.__dict__.setdefault("_prefetched_objects_cache", {})
-        rest, fetched = [], {}
-        for index, lookup in enumerate(self.by_language[language]):
-            name, queryset = _parts(lookup)
-            cache_name = _cache_name(obj, name, queryset)
-            if cache_name is None:
-                rest.append(lookup)
-                continue
-            fetched[cache_name] = self._rows(obj, (type(obj), index, language), name, queryset)
+        fetched = {
+            cache_name: self._rows(obj, key, name, queryset)
+            for key, name, queryset, cache_name in own
+        }
         _send_together(fetched.values())
         for cache_name, rows in fetched.items():
             rows._fetch_all()  # with its own lookups, a Prefetch queryset's
@@ -65,6 +60,22 @@ class OnePrefetch:
         if rest:
             prefetch_related_objects([obj], *rest)
         return obj
+
+    def _plan(self, model):
+        """(the lookups fetched here, as (compile key, name, queryset, cache name); those
+        left to `prefetch_related_objects`), worked out once per model and language."""
+        language = get_language()
+        if (model, language) not in self.plans:
+            own, rest = [], []
+            for index, lookup in enumerate(self.lookups()):
+                name, queryset = _parts(lookup)
+                cache_name = _cache_name(model, name, queryset)
+                if cache_name is None:
+                    rest.append(lookup)
+                else:
+                    own.append(((model, index, language), name, queryset, cache_name))
+            self.plans[model, language] = own, rest
+        return self.plans[model, language]
 
     def _rows(self, obj, key, name, queryset):
         """The stand-in's related rows, made to run their compiled SQL with `obj`'s id in
@@ -136,18 +147,18 @@ def _related_rows(obj, name, queryset):
     return manager._apply_rel_filters(queryset._chain())
 
 
-def _cache_name(obj, name, queryset):
+def _cache_name(model, name, queryset):
     """Where Django keeps the relation's rows in the prefetch cache; None for what
     `prefetch_related_objects` should fetch instead."""
     if "__" in name:
         return None
-    descriptor = getattr(type(obj), name, None)
+    descriptor = getattr(model, name, None)
     if isinstance(descriptor, ManyToManyDescriptor):
-        return getattr(obj, name).prefetch_cache_name
+        return getattr(model(pk=STAND_IN_PK), name).prefetch_cache_name
     if isinstance(descriptor, ReverseManyToOneDescriptor):
         return descriptor.field.remote_field.cache_name
     # django-taggit's relation, which takes no queryset of its own.
-    if queryset is None and isinstance(obj._meta.get_field(name), TaggableManager):
+    if queryset is None and isinstance(model._meta.get_field(name), TaggableManager):
         return name
     return None
 

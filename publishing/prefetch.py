@@ -14,13 +14,17 @@ database together, in one round trip (psycopg's pipeline mode).
 Reverse foreign keys, many-to-many fields and django-taggit's relations are fetched so;
 lookups that span more than one relation go through `prefetch_related_objects`. A
 `Prefetch` queryset's own `prefetch_related` lookups run as usual.
+
+`CompiledQuery` does the same for any small read made on every request (the content
+version, a case by its slug): its SQL is compiled once, and each call runs it with other
+values in place of the stand-ins.
 """
 
 import copy
 import threading
 
 import psycopg
-from django.db import connections, router
+from django.db import DEFAULT_DB_ALIAS, connections, router
 from django.db.models import Prefetch, prefetch_related_objects
 from django.db.models.fields.related_descriptors import (
     ManyToManyDescriptor,
@@ -81,29 +85,64 @@ class OnePrefetch:
         """The stand-in's related rows, made to run their compiled SQL with `obj`'s id in
         the stand-in's place."""
         using = router.db_for_read(obj.__class__, instance=obj)
-        connection = connections[using]
-        store = self.compiled.__dict__.setdefault("store", {})
-        if store.get("connection") is not connection:  # another connection: compile anew
-            store.clear()
-            store["connection"] = connection
+        store = _store(self.compiled, using)
         if key not in store:
             stand_in = obj.__class__(pk=STAND_IN_PK)
             stand_in._state.db = using
-            store[key] = _compile(_related_rows(stand_in, name, queryset))
-        rows, compiler, sql, params, positions = store[key]
-        rows = rows._chain()
-        params = list(params)
-        for position in positions:
-            params[position] = obj.pk
-        replay = copy.copy(compiler)
-        replay.as_sql = lambda *args, **kwargs: (sql, tuple(params))
-        rows.query.get_compiler = lambda *args, **kwargs: replay
-        rows.replay = replay
+            store[key] = _compile(_related_rows(stand_in, name, queryset), [STAND_IN_PK])
+        rows = _replay(store[key], [obj.pk])
         # As the reverse foreign key's manager does: each row's case is `obj` itself.
         rows._known_related_objects = {
             field: {obj.pk: obj} for field in rows._known_related_objects
         }
         return rows
+
+
+class CompiledQuery:
+    """The queryset `build(*stand_ins)`, its SQL compiled once per thread, database and
+    language; `query(*values)` is a copy that runs that SQL with `values` in the
+    stand-ins' places.
+
+    Only iterate what it returns: a further filter, slice or `get()` would be compiled
+    anew from the stand-ins' query and still run the stored SQL.
+    """
+
+    def __init__(self, build, *stand_ins):
+        self.build, self.stand_ins = build, list(stand_ins)
+        self.compiled = threading.local()
+
+    def __call__(self, *values, using=DEFAULT_DB_ALIAS):
+        store = _store(self.compiled, using)
+        language = get_language()
+        if language not in store:
+            rows = self.build(*self.stand_ins).using(using)
+            store[language] = _compile(rows, self.stand_ins)
+        return _replay(store[language], values)
+
+
+def _store(local, using):
+    """This thread's compiled queries for the database `using`, dropped when its
+    connection is another one (a test's settings, another backend)."""
+    connection = connections[using]
+    stores = local.__dict__.setdefault("stores", {})
+    if using not in stores or stores[using][0] is not connection:
+        stores[using] = connection, {}
+    return stores[using][1]
+
+
+def _replay(compiled, values):
+    """A copy of the compiled queryset that runs its SQL with `values` in the places of
+    the stand-ins."""
+    rows, compiler, sql, params, places = compiled
+    rows = rows._chain()
+    params = list(params)
+    for position, which in places:
+        params[position] = values[which]
+    replay = copy.copy(compiler)
+    replay.as_sql = lambda *args, **kwargs: (sql, tuple(params))
+    rows.query.get_compiler = lambda *args, **kwargs: replay
+    rows.replay = replay
+    return rows
 
 
 def _send_together(all_rows):
@@ -163,10 +202,15 @@ def _cache_name(model, name, queryset):
     return None
 
 
-def _compile(rows):
+def _compile(rows, stand_ins):
+    """(rows, its compiler, SQL, parameters, [(parameter position, stand-in index)])."""
     compiler = rows.query.get_compiler(using=rows.db)
     sql, params = compiler.as_sql()
-    positions = [i for i, value in enumerate(params) if value == STAND_IN_PK]
-    if not positions:
-        raise ValueError(f"the query of {rows.model.__name__} does not name the object")
-    return rows, compiler, sql, params, positions
+    places = [
+        (position, stand_ins.index(value))
+        for position, value in enumerate(params)
+        if any(value == stand_in for stand_in in stand_ins)
+    ]
+    if {which for _position, which in places} != set(range(len(stand_ins))):
+        raise ValueError(f"the query of {rows.model.__name__} does not use every stand-in")
+    return rows, compiler, sql, params, places

@@ -12,7 +12,8 @@ from django.utils import translation
 from cases.models import Case
 from cases.views import CaseDetailView
 from networks.models import PublicationState
-from publishing.prefetch import OnePrefetch
+from publishing.prefetch import CompiledQuery, OnePrefetch
+from publishing.translation import localised
 from tests.community.builders import make_contact
 from tests.factories import (
     make_case,
@@ -163,3 +164,54 @@ def test_on_postgresql_the_relations_go_to_the_database_in_one_round_trip(cases,
     case = CaseDetailView.page_rows(Case.objects.get(pk=cases[0].pk))
     assert rows(case) == rows(as_django_prefetches(cases[0]))
     assert len(pipelines) == (1 if connection.vendor == "postgresql" else 0)
+
+
+# CompiledQuery: any small read with its SQL compiled once.
+
+STAND_IN_COUNTRY = "stand-in"
+
+
+def titles_by_country():
+    return CompiledQuery(
+        lambda country: Case.objects.filter(country=country).order_by("title_en"),
+        STAND_IN_COUNTRY,
+    )
+
+
+def test_a_compiled_query_reads_what_its_queryset_reads_for_each_value(monkeypatch):
+    made = [
+        make_case(country=country, title_en=title)
+        for country, title in [("SE", "b"), ("SE", "a"), ("NO", "c")]
+    ]
+    query = titles_by_country()
+    compiled = []
+    as_sql = SQLCompiler.as_sql
+    monkeypatch.setattr(
+        SQLCompiler, "as_sql", lambda self, *a, **k: compiled.append(self) or as_sql(self, *a, **k)
+    )
+    assert list(query("SE")) == [made[1], made[0]]
+    compiled.clear()
+    assert list(query("NO")) == [made[2]]
+    assert list(query("DK")) == []
+    assert not compiled  # the SQL of the first call, with the value in its place
+
+
+def test_a_compiled_query_is_compiled_anew_in_another_language():
+    """Its SQL may follow the language (a localised ordering)."""
+    query = CompiledQuery(
+        lambda country: Case.objects.filter(country=country).order_by(localised("title")),
+        STAND_IN_COUNTRY,
+    )
+    made = [
+        make_case(country="SE", title_en=en, title_sv=sv) for en, sv in [("a", "b"), ("b", "a")]
+    ]
+    with translation.override("en"):
+        assert list(query("SE")) == made
+    with translation.override("sv"):
+        assert list(query("SE")) == made[::-1]
+
+
+def test_a_query_that_does_not_use_its_stand_in_is_refused():
+    query = CompiledQuery(lambda country: Case.objects.all(), STAND_IN_COUNTRY)
+    with pytest.raises(ValueError, match="stand-in"):
+        list(query("SE"))

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.facetindex import current_index, links_of
 from cases.models import Case, Theme
+from publishing.prefetch import STAND_IN_PK, CompiledQuery
 from publishing.translation import columns
 
 # How much one shared item of each kind counts towards relatedness.
@@ -16,8 +17,30 @@ REASONS = {
     "instrument": _("Same instrument"),
 }
 
+LIMIT = 4  # on a case page
 
-def related_cases(case, limit=4):
+
+def _card_rows(pks):
+    # A related case's card shows its title and links to its page: nothing else is read.
+    return Case.objects.only("pk", "slug", *columns("title")).filter(pk__in=pks)
+
+
+# A case page's cards, their SQL compiled once for LIMIT cases.
+_page_card_rows = CompiledQuery(
+    lambda *pks: _card_rows(pks), *(STAND_IN_PK - n for n in range(LIMIT))
+)
+
+
+def _cards(pks):
+    """{pk: case} of the cards of `pks`; fewer than LIMIT repeat the first."""
+    if len(pks) <= LIMIT:
+        rows = _page_card_rows(*pks, *pks[:1] * (LIMIT - len(pks)))
+    else:
+        rows = _card_rows(pks)
+    return {row.pk: row for row in rows}
+
+
+def related_cases(case, limit=LIMIT):
     """The `limit` published cases most related to `case`, each with `related_reasons`,
     a list of (reason, names); ties go to the older case (the lower primary key).
 
@@ -32,8 +55,9 @@ def related_cases(case, limit=4):
         for value in values
     ]
     chosen = index.most_related(weighted, case.pk, limit)
-    # A related case's card shows its title and links to its page: nothing else is read.
-    found = Case.objects.only("pk", "slug", *columns("title")).in_bulk(chosen)
+    if not chosen:
+        return []
+    found = _cards(chosen)
     results = []
     for pk in chosen:
         related = found[pk]

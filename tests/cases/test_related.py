@@ -115,3 +115,17 @@ def test_the_case_sharing_a_region_and_goals_is_on_the_page_first(client):
     case = make_case(regions=[region], goals=goals)
     close = make_case(themes=["housing"], regions=[region], goals=goals, instrument="partnership")
     assert related_on_page(client, case)[0] == close
+
+
+@pytest.mark.parametrize("others", [1, 3])
+def test_fewer_related_cases_than_the_page_holds_are_each_shown_once(client, others):
+    region = make_region()
+    case = make_case(regions=[region], instrument=Case.Instrument.CLIMATE_CONTRACT)
+    related = [make_case(regions=[region], themes=[]) for _ in range(others)]
+    assert sorted(c.pk for c in related_on_page(client, case)) == [c.pk for c in related]
+
+
+def test_more_related_cases_than_a_page_holds_can_be_asked_for(case):
+    ranking = related_cases(case, limit=6)
+    assert len({c.pk for c in ranking}) == 6
+    assert all(c.title and c.related_reasons for c in ranking)

@@ -132,6 +132,14 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
+# On PostgreSQL, the queries a page runs with their SQL compiled once (publishing/prefetch.py)
+# are bound on the server, and prepared once a connection has run one
+# DATABASE_PREPARE_THRESHOLD times (default 5): planning was most of the database's work
+# for a case page's small queries. 0 prepares none, as a pgbouncer in transaction mode
+# older than 1.21 needs. Other queries are bound in the client, as Django does by default.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    if prepare_threshold := env_int("DATABASE_PREPARE_THRESHOLD", 5):
+        DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = prepare_threshold
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache: Redis when REDIS_URL is set, shared by every app server (the page cache, rate

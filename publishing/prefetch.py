@@ -9,7 +9,8 @@ same prefetch cache, so `obj.sources.all()` reads no more, with one query per re
 but it compiles each relation's query once per process, database connection and
 language (orderings may follow the language), for a stand-in object, and afterwards only
 puts the object's id in place of the stand-in's. On PostgreSQL the queries then go to the
-database together, in one round trip (psycopg's pipeline mode).
+database together, in one round trip (psycopg's pipeline mode), bound on the server and
+prepared once a connection has run them a few times.
 
 Reverse foreign keys, many-to-many fields and django-taggit's relations are fetched so;
 lookups that span more than one relation go through `prefetch_related_objects`. A
@@ -22,9 +23,11 @@ values in place of the stand-ins.
 
 import copy
 import threading
+from contextlib import nullcontext
 
 import psycopg
 from django.db import DEFAULT_DB_ALIAS, connections, router
+from django.db.backends.postgresql.base import ServerBindingCursor
 from django.db.models import Prefetch, prefetch_related_objects
 from django.db.models.fields.related_descriptors import (
     ManyToManyDescriptor,
@@ -57,7 +60,7 @@ class OnePrefetch:
             cache_name: self._rows(obj, key, name, queryset)
             for key, name, queryset, cache_name in own
         }
-        _send_together(fetched.values())
+        _fetch_on_postgresql(fetched.values())
         for cache_name, rows in fetched.items():
             rows._fetch_all()  # with its own lookups, a Prefetch queryset's
             cache[cache_name] = rows
@@ -117,7 +120,9 @@ class CompiledQuery:
         if language not in store:
             rows = self.build(*self.stand_ins).using(using)
             store[language] = _compile(rows, self.stand_ins)
-        return _replay(store[language], values)
+        rows = _replay(store[language], values)
+        _fetch_on_postgresql([rows])
+        return rows
 
 
 def _store(local, using):
@@ -145,22 +150,28 @@ def _replay(compiled, values):
     return rows
 
 
-def _send_together(all_rows):
-    """On PostgreSQL, send the queries of `all_rows` in one round trip (psycopg's pipeline
-    mode) and hand each compiler its rows; elsewhere each runs when it is read. A case
-    page's relations were a third of its time in round trips."""
+def _fetch_on_postgresql(all_rows):
+    """On PostgreSQL, run the compiled queries of `all_rows` now and hand each compiler its
+    rows; elsewhere each runs when it is read.
+
+    They are bound on the server, so that psycopg prepares each once the connection has
+    run it `prepare_threshold` times (settings.py; planning was most of the database's
+    work for a case page), and more than one go in one round trip (psycopg's pipeline
+    mode; the round trips were a third of a case page's time).
+    """
     all_rows = list(all_rows)
-    if len(all_rows) < 2:
+    if not all_rows:
         return
     connection = connections[all_rows[0].db]
-    if connection.vendor != "postgresql" or not psycopg.Pipeline.is_supported():
+    if connection.vendor != "postgresql":
         return
     connection.ensure_connection()
+    together = len(all_rows) > 1 and psycopg.Pipeline.is_supported()
     cursors = []
     try:
-        with connection.connection.pipeline():
+        with connection.connection.pipeline() if together else nullcontext():
             for rows in all_rows:
-                cursor = connection.cursor()
+                cursor = _server_bound_cursor(connection)
                 cursors.append(cursor)
                 cursor.execute(*rows.replay.as_sql())
         for rows, cursor in zip(all_rows, cursors, strict=True):
@@ -169,6 +180,16 @@ def _send_together(all_rows):
     finally:
         for cursor in cursors:
             cursor.close()
+
+
+def _server_bound_cursor(connection):
+    """A cursor of Django's, logged as its others are, that binds parameters on the server
+    (Django's own binds them in the client unless every query is to be bound so, which
+    some of its querysets do not survive)."""
+    cursor = ServerBindingCursor(connection.connection)
+    if connection.queries_logged:
+        return connection.make_debug_cursor(cursor)
+    return connection.make_cursor(cursor)
 
 
 def _parts(lookup):

@@ -137,7 +137,7 @@ DATABASES = {
 # DATABASE_PREPARE_THRESHOLD times (default 5): planning was most of the database's work
 # for a case page's small queries. 0 prepares none, as a pgbouncer in transaction mode
 # older than 1.21 needs. Other queries are bound in the client, as Django does by default.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
     if prepare_threshold := env_int("DATABASE_PREPARE_THRESHOLD", 5):
         DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = prepare_threshold
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -46,6 +46,11 @@ def test_sqlite_is_left_as_it_is(monkeypatch):
     assert database_options(monkeypatch, DATABASE_URL="sqlite:////tmp/x.sqlite3") == {}
 
 
+def test_an_empty_database_address_still_loads_the_settings(monkeypatch):
+    """As for collectstatic, which needs no database."""
+    assert database_options(monkeypatch, DATABASE_URL="") == {}
+
+
 def test_a_threshold_that_is_not_a_number_stops_the_start(monkeypatch):
     with pytest.raises(ImproperlyConfigured, match="DATABASE_PREPARE_THRESHOLD"):
         database_options(monkeypatch, DATABASE_URL=POSTGRES, DATABASE_PREPARE_THRESHOLD="many")

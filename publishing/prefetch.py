@@ -165,6 +165,10 @@ def _fetch_on_postgresql(all_rows):
     connection = connections[all_rows[0].db]
     if connection.vendor != "postgresql":
         return
+    # As Django does before any query of a request: a connection that fails its health
+    # check (the server restarted, say) is replaced, not used.
+    connection.validate_thread_sharing()
+    connection.close_if_health_check_failed()
     connection.ensure_connection()
     together = len(all_rows) > 1 and psycopg.Pipeline.is_supported()
     cursors = []

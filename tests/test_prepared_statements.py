@@ -4,6 +4,7 @@ and prepared once a connection has run them a few times (malnordic/settings.py).
 import re
 import runpy
 
+import psycopg
 import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -76,3 +77,20 @@ def test_a_case_page_read_again_runs_its_compiled_queries_prepared_on_postgresql
         assert sum(f'FROM "{table}"' in statement for statement in prepared) == 1, table
     # The rest of Django's queries are bound in the client, as before.
     assert not any('FROM "django_session"' in statement for statement in prepared)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_case_page_after_the_database_dropped_the_connection_opens_a_new_one(client):
+    """With health checks on (settings.py), a connection the server has closed is replaced
+    at the next request's first query, as Django replaces it for its own queries."""
+    case = make_case()
+    assert client.get(case.get_absolute_url()).status_code == 200
+    assert connection.health_check_enabled
+    dropped = connection.connection
+    if connection.vendor == "postgresql":
+        with psycopg.connect(**connection.get_connection_params()) as other:
+            other.execute("SELECT pg_terminate_backend(%s)", [dropped.info.backend_pid])
+    connection.health_check_done = False  # a new request (the test client skips the signal)
+    assert client.get(case.get_absolute_url()).status_code == 200
+    if connection.vendor == "postgresql":
+        assert connection.connection is not dropped

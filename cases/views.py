@@ -84,7 +84,7 @@ class CaseDetailView(DetailView):
         if may_preview(self.request, "cases.view_case"):
             case = super().get_object(Case.objects.all())
         else:
-            case = next(iter(self.public_case(self.kwargs["slug"])), None)
+            case = self.public_case.row(self.kwargs["slug"])
             if case is None:
                 raise Http404
         return self.page_rows(case)

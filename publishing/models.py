@@ -229,7 +229,7 @@ class ContentVersion(models.Model):
     @classmethod
     def current_with_time(cls, using="default"):
         """(token, when the content last changed), in one query."""
-        row = next(iter(_version_row(using=using)), None)
+        row = _version_row.row(using=using)
         return row or cls._renew(using)
 
     @classmethod

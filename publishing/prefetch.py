@@ -55,9 +55,11 @@ class OnePrefetch:
 
     def __call__(self, obj):
         own, rest = self._plan(type(obj))
+        using = router.db_for_read(type(obj), instance=obj)
+        store = _store(self.compiled, using)
         cache = obj.__dict__.setdefault("_prefetched_objects_cache", {})
         fetched = {
-            cache_name: self._rows(obj, key, name, queryset)
+            cache_name: self._rows(obj, store, using, key, name, queryset)
             for key, name, queryset, cache_name in own
         }
         _fetch_on_postgresql(fetched.values())
@@ -84,11 +86,9 @@ class OnePrefetch:
             self.plans[model, language] = own, rest
         return self.plans[model, language]
 
-    def _rows(self, obj, key, name, queryset):
+    def _rows(self, obj, store, using, key, name, queryset):
         """The stand-in's related rows, made to run their compiled SQL with `obj`'s id in
         the stand-in's place."""
-        using = router.db_for_read(obj.__class__, instance=obj)
-        store = _store(self.compiled, using)
         if key not in store:
             stand_in = obj.__class__(pk=STAND_IN_PK)
             stand_in._state.db = using
@@ -123,6 +123,10 @@ class CompiledQuery:
         rows = _replay(store[language], values)
         _fetch_on_postgresql([rows])
         return rows
+
+    def row(self, *values, using=DEFAULT_DB_ALIAS):
+        """The first row for `values`, or None."""
+        return next(iter(self(*values, using=using)), None)
 
 
 def _store(local, using):
@@ -234,7 +238,7 @@ def _compile(rows, stand_ins):
     places = [
         (position, stand_ins.index(value))
         for position, value in enumerate(params)
-        if any(value == stand_in for stand_in in stand_ins)
+        if value in stand_ins
     ]
     if {which for _position, which in places} != set(range(len(stand_ins))):
         raise ValueError(f"the query of {rows.model.__name__} does not use every stand-in")

@@ -240,6 +240,6 @@ def site(page):
     was built (checked after each test; otherwise the test's flush empties it as usual)."""
     if database.site is None:
         database.site = build_site()
-        database.site_rows = every_row(connections["default"])
+        database.site_rows = every_row(database.connection)
     database.reading_site = True
     return database.site
